@@ -1,0 +1,68 @@
+import { QUINTILES } from './constants';
+import { detPow } from './det-math';
+import type { World } from './world';
+
+/**
+ * Slowly fading citizen memories, kept lazily so that the monthly pass over citizens touches
+ * only what a citizen's state needs:
+ * - trust relaxes toward its baseline each month; a citizen's value is brought up to date when
+ *   it is read or changed, and the (area, quintile) sums are advanced in aggregate each month;
+ * - the extra relapse hazard after a resolution halves every few months.
+ */
+
+/** Longest gap covered by the precomputed decay tables; longer gaps use detPow. */
+export const MEMORY_TABLE_MONTHS = 512;
+
+export function decayTable(keepPerMonth: number): Float64Array {
+	const table = new Float64Array(MEMORY_TABLE_MONTHS);
+	table[0] = 1;
+	for (let m = 1; m < MEMORY_TABLE_MONTHS; m++) table[m] = table[m - 1] * keepPerMonth;
+	return table;
+}
+
+function keep(table: Float64Array, keepPerMonth: number, months: number): number {
+	return months < MEMORY_TABLE_MONTHS ? table[months] : detPow(keepPerMonth, months);
+}
+
+/** Citizen i's trust this month. */
+export function trustNow(world: World, i: number): number {
+	const c = world.citizens;
+	const gap = world.month - c.trustMonth[i];
+	if (gap === 0) return c.trust[i];
+	const base = world.p.trustBaseline;
+	const value = base + (c.trust[i] - base) * keep(world.trustKeep, 1 - world.p.trustDrift, gap);
+	c.trust[i] = value;
+	c.trustMonth[i] = world.month;
+	return value;
+}
+
+/** Change citizen i's trust by `delta` (clamped to 0–1) and keep the cell sums in step. */
+export function adjustTrust(world: World, i: number, delta: number): void {
+	const before = trustNow(world, i);
+	let after = before + delta;
+	after = after < 0 ? 0 : after > 1 ? 1 : after;
+	world.citizens.trust[i] = after;
+	world.cellTrust[world.citizens.area[i] * QUINTILES + world.citizens.quintile[i]] += after - before;
+}
+
+/** Advance the cell sums of trust by one month of relaxation toward the baseline. */
+export function driftTrustSums(world: World): void {
+	const drift = world.p.trustDrift;
+	const base = world.p.trustBaseline;
+	const sums = world.cellTrust;
+	const counts = world.cellPopulation;
+	for (let j = 0; j < sums.length; j++) sums[j] += drift * (base * counts[j] - sums[j]);
+}
+
+/** Extra onset hazard of citizen i this month. */
+export function fragilityNow(world: World, i: number): number {
+	const f = world.fragility[i];
+	if (f === 0) return 0;
+	const gap = world.month - world.citizens.fragilityMonth[i];
+	return f * keep(world.fragilityKeep, world.fragilityKeepPerMonth, gap);
+}
+
+export function setFragility(world: World, i: number, value: number): void {
+	world.fragility[i] = value;
+	world.citizens.fragilityMonth[i] = world.month;
+}

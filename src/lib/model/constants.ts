@@ -1,0 +1,27 @@
+/** Days in a model month: waits are counted in days, the schedule in months. */
+export const DAYS_PER_MONTH = 30;
+
+/** Citizen need states. */
+export const WELL = 0;
+export const AT_RISK = 1;
+export const WAITING = 2;
+
+/** Citizen flags (bits). */
+/** The last contact (service, crisis or being turned away) did not resolve the need. */
+export const F_UNRESOLVED = 1;
+/** Turned away at the threshold since the last resolved contact. */
+export const F_TURNED_AWAY = 2;
+/** The current waiting episode is failure demand (caused by an earlier failure). */
+export const F_FAILURE = 4;
+
+/** "Never" for month stamps stored in Int16Array. */
+export const NEVER = -30000;
+
+/** Groups of every outcome series: overall, then quintiles 1..5 (5 = most deprived), then areas. */
+export const GROUP_OVERALL = 0;
+export const GROUP_FIRST_QUINTILE = 1;
+export const QUINTILES = 5;
+export const GROUP_FIRST_AREA = 1 + QUINTILES;
+
+/** Months of history that count a contact or crisis as a repeat. */
+export const REPEAT_WINDOW_MONTHS = 12;

@@ -1,0 +1,85 @@
+/**
+ * Exponential and logarithm built only from IEEE-754 basic operations, which every JavaScript
+ * engine rounds identically. `Math.exp` and `Math.log` are allowed to differ in the last bit
+ * between engines, and one bit is enough to fork an agent-based run.
+ */
+
+const LN2_HI = 0.6931471803691238;
+const LN2_LO = 1.9082149292705877e-10;
+const INV_LN2 = 1.4426950408889634;
+
+/** Return e^x, accurate to about 1 ulp for |x| < 700; saturates outside. */
+export function detExp(x: number): number {
+	if (x !== x) return NaN;
+	if (x > 709) return Infinity;
+	if (x < -745) return 0;
+	// x = k ln2 + r, |r| <= ln2/2
+	const k = Math.round(x * INV_LN2);
+	const r = x - k * LN2_HI - k * LN2_LO;
+	// Taylor series of e^r to r^13, Horner form: |r| < 0.347 gives error below 1e-16.
+	let p = 1 / 6227020800;
+	p = p * r + 1 / 479001600;
+	p = p * r + 1 / 39916800;
+	p = p * r + 1 / 3628800;
+	p = p * r + 1 / 362880;
+	p = p * r + 1 / 40320;
+	p = p * r + 1 / 5040;
+	p = p * r + 1 / 720;
+	p = p * r + 1 / 120;
+	p = p * r + 1 / 24;
+	p = p * r + 1 / 6;
+	p = p * r + 0.5;
+	p = p * r + 1;
+	p = p * r + 1;
+	return scaleByPowerOfTwo(p, k);
+}
+
+/** Return ln(x) for x > 0. */
+export function detLog(x: number): number {
+	if (!(x > 0)) return x === 0 ? -Infinity : NaN;
+	if (x === Infinity) return Infinity;
+	// x = m 2^k with m in [sqrt(1/2), sqrt(2))
+	let k = 0;
+	let m = x;
+	while (m >= 1.4142135623730951) {
+		m *= 0.5;
+		k++;
+	}
+	while (m < 0.7071067811865476) {
+		m *= 2;
+		k--;
+	}
+	// ln(m) = 2 atanh(s), s = (m - 1) / (m + 1), |s| < 0.1716
+	const s = (m - 1) / (m + 1);
+	const s2 = s * s;
+	let q = 1 / 25;
+	for (let d = 23; d >= 3; d -= 2) q = q * s2 + 1 / d;
+	q = q * s2 + 1;
+	return 2 * s * q + k * LN2_HI + k * LN2_LO;
+}
+
+/** Return base^exponent for base > 0. */
+export function detPow(base: number, exponent: number): number {
+	if (exponent === 0) return 1;
+	return detExp(exponent * detLog(base));
+}
+
+/** Return the logistic function 1 / (1 + e^-x). */
+export function logistic(x: number): number {
+	return 1 / (1 + detExp(-x));
+}
+
+/** 2^k for k in [-1022, 1023], each built by exact doubling so every engine agrees. */
+const POWERS_OF_TWO = (() => {
+	const table = new Float64Array(2046);
+	table[1022] = 1;
+	for (let k = 1; k <= 1023; k++) table[1022 + k] = table[1021 + k] * 2;
+	for (let k = 1; k <= 1022; k++) table[1022 - k] = table[1023 - k] / 2;
+	return table;
+})();
+
+function scaleByPowerOfTwo(v: number, k: number): number {
+	// Multiplying by an exact power of two is exact (outside the subnormal range).
+	if (k >= -1022 && k <= 1023) return v * POWERS_OF_TWO[1022 + k];
+	return k > 0 ? v * POWERS_OF_TWO[2045] * POWERS_OF_TWO[1022 + k - 1023] : v * POWERS_OF_TWO[0] * POWERS_OF_TWO[1022 + k + 1022];
+}

@@ -1,0 +1,95 @@
+import {
+	AT_RISK,
+	DAYS_PER_MONTH,
+	F_FAILURE,
+	F_TURNED_AWAY,
+	F_UNRESOLVED,
+	QUINTILES,
+	REPEAT_WINDOW_MONTHS,
+	WAITING
+} from '../constants';
+import { addArrival } from '../queue';
+import { T, tallyCitizen } from '../tallies';
+import type { World } from '../world';
+import { adjustTrust } from '../citizen-memory';
+
+/**
+ * Process 3 — access and allocation. Each presenting citizen:
+ * - uses the local provider, or, with probability choice × their capacity to choose, the best
+ *   by *reported* performance among their previous provider, the local one and a random
+ *   provider of their own or a neighbouring area (choosers see the measured figure, not the
+ *   truth; the least deprived choose most);
+ * - may be turned away at the eligibility threshold, which rises with the provider's backlog
+ *   (they return later, often worse: failure demand);
+ * - otherwise joins the provider's queue on a day of the month.
+ */
+export function stepAccess(world: World): void {
+	const c = world.citizens;
+	const pr = world.providers;
+	const p = world.p;
+	const L = world.levers;
+	const rng = world.streams.events;
+	const tallies = world.tallies.values;
+	const month = world.month;
+	const monthStart = month * DAYS_PER_MONTH;
+	const recentMonth = month - REPEAT_WINDOW_MONTHS;
+	const nAreas = world.areas.n;
+	const perArea = world.population.providersPerArea;
+
+	for (let k = 0; k < pr.n; k++) {
+		const backlogMonths = pr.capacity[k] > 0 ? pr.queueUnits[k] / pr.capacity[k] : 2;
+		const rise = p.thresholdResponse * (backlogMonths - 1);
+		pr.turnAway[k] = rise <= 0 ? 0 : rise > p.maxTurnAway ? p.maxTurnAway : rise;
+	}
+
+	for (let j = 0; j < world.presentingCount; j++) {
+		const i = world.presenting[j];
+		const a = c.area[i];
+		const q = c.quintile[i];
+		const repeatContact = (c.flags[i] & F_UNRESOLVED) !== 0 && c.lastContactMonth[i] >= recentMonth;
+		tallyCitizen(tallies, T.contacts, q, a, 1);
+		if (repeatContact) tallyCitizen(tallies, T.failureContacts, q, a, 1);
+
+		let k = c.homeProvider[i];
+		if (L.choice > 0 && rng.next() < L.choice * c.choiceCapacity[i]) {
+			const neighbour = (a + nAreas + Math.floor(rng.next() * 3) - 1) % nAreas;
+			const candidate = neighbour * perArea + Math.floor(rng.next() * perArea);
+			k = better(world, a, better(world, a, k, c.provider[i]), candidate);
+		}
+		const previous = c.provider[i];
+		if (k !== previous) {
+			world.registeredDeprivation[previous] -= c.deprivation[i];
+			world.registeredCount[previous]--;
+			world.registeredDeprivation[k] += c.deprivation[i];
+			world.registeredCount[k]++;
+			c.provider[i] = k;
+		}
+		c.lastContactMonth[i] = month;
+		pr.monthPresented[k]++;
+
+		if (rng.next() < pr.turnAway[k]) {
+			c.state[i] = AT_RISK;
+			c.flags[i] |= F_UNRESOLVED | F_TURNED_AWAY;
+			pr.monthTurnedAway[k]++;
+			tallyCitizen(tallies, T.turnedAway, q, a, 1);
+			adjustTrust(world, i, -1.6 * p.trustExperience);
+			continue;
+		}
+		const day = Math.floor(rng.next() * DAYS_PER_MONTH);
+		c.arrivalDay[i] = monthStart + day;
+		c.state[i] = WAITING;
+		c.flags[i] = (c.flags[i] & ~(F_FAILURE | F_TURNED_AWAY)) | (repeatContact ? F_FAILURE : 0);
+		addArrival(c, pr, k, day, i);
+		world.cellWaiting[a * QUINTILES + q]++;
+	}
+}
+
+/** The provider a chooser living in area `home` prefers: reported performance net of travel. */
+function better(world: World, home: number, current: number, candidate: number): number {
+	if (candidate === current) return current;
+	const pr = world.providers;
+	const p = world.p;
+	const candidateValue = pr.reportedPerformance[candidate] - (pr.area[candidate] === home ? 0 : p.travelPenalty);
+	const currentValue = pr.reportedPerformance[current] - (pr.area[current] === home ? 0 : p.travelPenalty);
+	return candidateValue - currentValue > p.switchMargin ? candidate : current;
+}

@@ -1,0 +1,179 @@
+import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, QUINTILES } from '../constants';
+import { OUTCOME_INDEX as O, OUTCOMES } from '../outcomes';
+import { T, TALLY_KEYS, tallyArea, tallyCitizen } from '../tallies';
+import type { World } from '../world';
+
+/** Smoothing of each area's resolution rate for the between-area spread (half a year). */
+const AREA_QUALITY_SMOOTHING = 1 / 6;
+
+/**
+ * Process 9 — outcomes. Turn the month's tallies into every outcome, overall, by deprivation
+ * quintile and by area, and write them into `series` at `index`:
+ * series[(outcome * groups + group) * months + index].
+ */
+export function collectOutcomes(world: World, series: Float64Array, months: number, index: number): void {
+	tallyWorkforce(world);
+	tallyCells(world);
+	const v = world.tallies.values;
+	const groups = world.tallies.groups;
+	const areas = world.areas;
+	const crisisCost = world.p.crisisCost;
+
+	// Smoothed area quality feeds the postcode-lottery spread.
+	for (let a = 0; a < areas.n; a++) {
+		const base = (GROUP_FIRST_AREA + a) * TALLY_KEYS;
+		const served = v[base + T.served];
+		if (served > 0) {
+			areas.qualitySmoothed[a] += AREA_QUALITY_SMOOTHING * (v[base + T.resolved] / served - areas.qualitySmoothed[a]);
+		}
+	}
+
+	const put = (outcome: number, group: number, value: number) => {
+		series[(outcome * groups + group) * months + index] = value;
+	};
+	const ratio = (num: number, den: number) => (den > 0 ? num / den : NaN);
+	const shareOrZero = (num: number, den: number) => (den > 0 ? num / den : 0);
+
+	for (let g = 0; g < groups; g++) {
+		const isQuintile = g >= GROUP_FIRST_QUINTILE && g < GROUP_FIRST_AREA;
+		const isArea = g >= GROUP_FIRST_AREA;
+		const b = g * TALLY_KEYS;
+		const pop = v[b + T.population];
+		const served = v[b + T.served];
+		const trueWithin = ratio(v[b + T.trueWithin], served);
+		const reported = ratio(v[b + T.recordedWithin], served);
+		const cost = v[b + T.spend] + crisisCost * v[b + T.crises];
+		put(O['access.trueWithinTarget'], g, trueWithin);
+		put(O['access.reportedWithinTarget'], g, reported);
+		put(O['access.meanWaitDays'], g, ratio(v[b + T.waitDaysSum], served));
+		put(O['gaming.gap'], g, 100 * (reported - trueWithin));
+		put(O['gaming.creamedShare'], g, shareOrZero(v[b + T.parked], v[b + T.complexConsidered]));
+		put(O['prevention.crisisRate'], g, (12000 * v[b + T.crises]) / pop);
+		put(O['prevention.failureDemandShare'], g, shareOrZero(v[b + T.failureContacts], v[b + T.contacts]));
+		put(O['prevention.revolvingDoorRate'], g, (12000 * v[b + T.repeatCrises]) / pop);
+		put(O['quality.true'], g, ratio(v[b + T.resolved], served));
+		put(O['trust.mean'], g, v[b + T.trustSum] / pop);
+		put(O['wellbeing.healthyMonths'], g, (12 * (v[b + T.healthy] - v[b + T.crises])) / pop);
+		if (isQuintile) continue;
+		const staff = v[b + T.staff];
+		put(O['gaming.workerShare'], g, shareOrZero(v[b + T.gaming], staff));
+		put(O['gaming.culture'], g, ratio(v[b + T.cultureSum], countProviders(world, g)));
+		put(O['workforce.burnoutShare'], g, ratio(v[b + T.burnt], staff));
+		put(O['workforce.leaverRate'], g, (12 * v[b + T.leavers]) / v[b + T.staffBefore]);
+		put(O['workforce.vacancyRate'], g, shareOrZero(v[b + T.vacancies], v[b + T.posts]));
+		put(O['workforce.motivation'], g, ratio(v[b + T.motivationSum], staff));
+		put(O['workforce.skill'], g, ratio(v[b + T.skillSum], staff));
+		put(O['workforce.caseloadPerWorker'], g, ratio(v[b + T.openCases], staff));
+		put(O['workforce.throughput'], g, ratio(v[b + T.providerServed], staff));
+		put(O['prevention.spendShare'], g, shareOrZero(v[b + T.preventionSpend], v[b + T.spend]));
+		put(O['cost.perResolvedNeed'], g, ratio(cost, v[b + T.resolved]));
+		put(O['cost.totalPerCitizen'], g, (12 * cost) / pop);
+		if (isArea) continue;
+		put(O['access.sortingIndex'], g, sortingIndex(world));
+		put(O['inequality.outcomeGap'], g, 12 * (quintileHealthyShare(v, 0) - quintileHealthyShare(v, QUINTILES - 1)));
+		put(
+			O['inequality.waitGap'],
+			g,
+			quintileRatio(v, QUINTILES - 1, T.waitDaysSum, T.served) - quintileRatio(v, 0, T.waitDaysSum, T.served)
+		);
+		put(O['inequality.areaSpread'], g, standardDeviation(areas.qualitySmoothed));
+	}
+	// Outcomes not defined for a kind of group are NaN.
+	for (let o = 0; o < OUTCOMES.length; o++) {
+		const spec = OUTCOMES[o];
+		for (let g = 1; g < groups; g++) {
+			const isQuintile = g < GROUP_FIRST_AREA;
+			if ((isQuintile && !spec.byQuintile) || (!isQuintile && !spec.byArea)) put(o, g, NaN);
+		}
+	}
+}
+
+/** Add citizens not waiting (healthy unless in crisis) and trust, kept by cell, to the tallies. */
+function tallyCells(world: World): void {
+	const v = world.tallies.values;
+	for (let a = 0; a < world.areas.n; a++) {
+		for (let q = 0; q < QUINTILES; q++) {
+			const cell = a * QUINTILES + q;
+			tallyCitizen(v, T.healthy, q, a, world.cellPopulation[cell] - world.cellWaiting[cell]);
+			tallyCitizen(v, T.trustSum, q, a, world.cellTrust[cell]);
+		}
+	}
+}
+
+/** Add the workforce and provider figures of the month to the area tallies. */
+function tallyWorkforce(world: World): void {
+	const pr = world.providers;
+	const w = world.workers;
+	const v = world.tallies.values;
+	for (let k = 0; k < pr.n; k++) {
+		const a = pr.area[k];
+		let staff = 0;
+		let burnt = 0;
+		let gaming = 0;
+		let motivation = 0;
+		let skill = 0;
+		const end = pr.slotStart[k] + pr.slotCount[k];
+		for (let i = pr.slotStart[k]; i < end; i++) {
+			if (w.active[i] === 0) continue;
+			staff++;
+			if (w.burnout[i] > 0.5) burnt++;
+			gaming += w.gaming[i];
+			motivation += w.motivation[i];
+			skill += w.skill[i];
+		}
+		const posts = Math.floor(pr.posts[k] + 1e-9);
+		tallyArea(v, T.staff, a, staff);
+		tallyArea(v, T.burnt, a, burnt);
+		tallyArea(v, T.gaming, a, gaming);
+		tallyArea(v, T.motivationSum, a, motivation);
+		tallyArea(v, T.skillSum, a, skill);
+		tallyArea(v, T.posts, a, posts);
+		tallyArea(v, T.vacancies, a, Math.max(0, posts - staff));
+		tallyArea(v, T.openCases, a, pr.monthServed[k] + pr.queueLength[k]);
+		tallyArea(v, T.providerServed, a, pr.monthServed[k]);
+		tallyArea(v, T.cultureSum, a, pr.culture[k]);
+	}
+}
+
+function countProviders(world: World, group: number): number {
+	return group === 0 ? world.providers.n : world.areas.providerCount[group - GROUP_FIRST_AREA];
+}
+
+function quintileHealthyShare(v: Float64Array, q: number): number {
+	const b = (GROUP_FIRST_QUINTILE + q) * TALLY_KEYS;
+	return (v[b + T.healthy] - v[b + T.crises]) / v[b + T.population];
+}
+
+function quintileRatio(v: Float64Array, q: number, num: number, den: number): number {
+	const b = (GROUP_FIRST_QUINTILE + q) * TALLY_KEYS;
+	return v[b + den] > 0 ? v[b + num] / v[b + den] : NaN;
+}
+
+/**
+ * Sorting of users by deprivation across providers beyond what where they live explains:
+ * (between-provider minus between-area sum of squares of deprivation) over the within-area sum
+ * of squares. 0 when every provider in an area serves the same mix.
+ */
+function sortingIndex(world: World): number {
+	const sum = world.registeredDeprivation;
+	const count = world.registeredCount;
+	const mean = world.deprivationMean;
+	let between = 0;
+	for (let k = 0; k < sum.length; k++) {
+		if (count[k] > 0) {
+			const d = sum[k] / count[k] - mean;
+			between += count[k] * d * d;
+		}
+	}
+	const within = world.deprivationTotalSS - world.deprivationAreaSS;
+	return within > 0 ? (between - world.deprivationAreaSS) / within : NaN;
+}
+
+function standardDeviation(x: Float64Array): number {
+	let mean = 0;
+	for (let i = 0; i < x.length; i++) mean += x[i];
+	mean /= x.length;
+	let ss = 0;
+	for (let i = 0; i < x.length; i++) ss += (x[i] - mean) * (x[i] - mean);
+	return Math.sqrt(ss / x.length);
+}

@@ -1,0 +1,107 @@
+import { detPow } from '../det-math';
+import { T, tallyArea } from '../tallies';
+import type { World } from '../world';
+
+/** Smoothing of user flows for money following users (about six months' memory). */
+const USER_FLOW_SMOOTHING = 1 / 6;
+
+/**
+ * Process 8 — money.
+ * - The national budget grows with real funding growth and is allocated to areas per head,
+ *   weighted toward deprived areas as far as the formula follows need.
+ * - Each area's budget is split: prevention (lever), experimentation, overheads (reporting,
+ *   inspection and audit; commissioning under competition and outsourcing; mission governance;
+ *   integration transition), and the rest for acute service.
+ * - Acute money reaches providers as a fixed share, except the competition share, which
+ *   follows the providers residents actually used. Outsourced providers keep a margin but pay
+ *   less per worker. An efficiency drive cuts the posts funded.
+ * - Funded posts are what the money buys at the month's cost per worker; providers whose
+ *   income falls below their staff cost are under financial pressure.
+ * - Prevention spending builds an effect through a two-stage delay (Repenning & Sterman's
+ *   "nobody gets credit for fixing problems that never happened").
+ */
+export function stepFunding(world: World): void {
+	const pr = world.providers;
+	const areas = world.areas;
+	const p = world.p;
+	const L = world.levers;
+	const tallies = world.tallies.values;
+	const nP = pr.n;
+
+	const years = Math.max(0, world.month) / 12;
+	const basePosts = (world.population.citizens * p.postsPer1000) / 1000;
+	const budget = basePosts * p.wageMonthly * p.fundingLevel * detPow(1 + p.fundingGrowth, years);
+	world.budget = budget;
+	const budgetPerHead = budget / world.population.citizens;
+
+	let meanDeprivation = 0;
+	for (let a = 0; a < areas.n; a++) meanDeprivation += areas.deprivation[a] * areas.population[a];
+	meanDeprivation /= world.population.citizens;
+	let weightSum = 0;
+	for (let a = 0; a < areas.n; a++) {
+		const weight = areas.population[a] * (1 + 1.5 * p.needWeighting * (areas.deprivation[a] - meanDeprivation));
+		areas.fundingShare[a] = weight;
+		weightSum += weight;
+	}
+
+	const wage =
+		p.wageMonthly * (1 + p.autonomyPayPremium * L.autonomy + p.performancePayCost * L.performancePay);
+	const experimentShare = p.experimentBudget * L.experimentation;
+	const overheadShare = world.climate.overheadShare;
+	const acuteShare = Math.max(0, 1 - L.prevention - experimentShare - overheadShare);
+	const postsKept = 1 - p.efficiencyCut * L.efficiency;
+	const outsourcedCount = Math.round(L.outsourcing * nP);
+
+	// Money follows users: blend this month's services by residents' area into smoothed shares.
+	const flows = world.userFlows;
+	const monthFlows = world.monthFlows;
+	for (let a = 0; a < areas.n; a++) {
+		let total = 0;
+		for (let k = 0; k < nP; k++) total += monthFlows[a * nP + k];
+		if (total > 0) {
+			for (let k = 0; k < nP; k++) {
+				const j = a * nP + k;
+				flows[j] += USER_FLOW_SMOOTHING * (monthFlows[j] / total - flows[j]);
+			}
+		}
+	}
+	monthFlows.fill(0);
+
+	for (let k = 0; k < nP; k++) {
+		pr.outsourced[k] = pr.outsourceRank[k] < outsourcedCount ? 1 : 0;
+		pr.income[k] = 0;
+	}
+	for (let a = 0; a < areas.n; a++) {
+		const areaBudget = (budget * areas.fundingShare[a]) / weightSum;
+		areas.fundingShare[a] /= weightSum;
+		const acute = areaBudget * acuteShare;
+		const fixedEach = (acute * (1 - L.competition)) / areas.providerCount[a];
+		for (let j = 0; j < areas.providerCount[a]; j++) pr.income[areas.firstProvider[a] + j] += fixedEach;
+		for (let k = 0; k < nP; k++) pr.income[k] += acute * L.competition * flows[a * nP + k];
+
+		const prevention = areaBudget * L.prevention;
+		const perHead = prevention / areas.population[a] / budgetPerHead;
+		areas.preventionPipeline[a] += (perHead - areas.preventionPipeline[a]) / p.preventionLag;
+		areas.preventionStock[a] += (areas.preventionPipeline[a] - areas.preventionStock[a]) / p.preventionLag;
+		const stock = Math.max(0, areas.preventionStock[a]);
+		areas.preventionEffect[a] = (p.preventionMaxEffect * stock) / (stock + p.preventionHalfSaturation);
+
+		const fillMonths = p.vacancyFillMonths * (1 + p.recruitDeprivation * (areas.deprivation[a] - 0.5));
+		areas.fillChance[a] = 1 / Math.max(1, fillMonths);
+
+		tallyArea(tallies, T.preventionSpend, a, prevention);
+		tallyArea(tallies, T.spend, a, areaBudget * (L.prevention + experimentShare + overheadShare));
+	}
+
+	for (let k = 0; k < nP; k++) {
+		const outsourced = pr.outsourced[k] === 1;
+		const costPerWorker = wage * (outsourced ? 1 - p.outsourcedWageDiscount : 1);
+		const forStaff = pr.income[k] * (outsourced ? 1 - p.outsourcedMargin : 1);
+		pr.posts[k] = Math.min(pr.slotCount[k], (forStaff * postsKept) / costPerWorker);
+		const staffCost = pr.staff[k] * costPerWorker;
+		pr.financialPressure[k] = staffCost > forStaff ? Math.min(1, (staffCost - forStaff) / staffCost) : 0;
+		// Spending: staff actually employed, plus the margin paid to outsourced providers.
+		const spent = staffCost + (outsourced ? pr.income[k] * p.outsourcedMargin : 0);
+		tallyArea(tallies, T.spend, pr.area[k], spent);
+	}
+}

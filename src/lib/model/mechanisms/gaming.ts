@@ -1,0 +1,98 @@
+import { logistic } from '../det-math';
+import type { World } from '../world';
+
+/** Smoothing of providers' monthly performance figures (about a quarter's memory). */
+const PERFORMANCE_SMOOTHING = 0.25;
+/** Monthly decay of blame after a sanction or failing rating. */
+const BLAME_DECAY = 0.9;
+/** Months a failing rating lasts. */
+const FAILING_MONTHS = 12;
+/** League tables: the bottom fifth by reported performance is rated failing. */
+const FAILING_QUANTILE = 0.2;
+
+/**
+ * Process 5 — gaming. Two kinds, kept apart as the evidence does:
+ * - a provider's recording culture (reclassification, stopped clocks) that hides a share of
+ *   breaches; it grows with target pressure times the shortfall from the standard (gaming
+ *   where the target cannot be met honestly) and financial pressure, and falls with audit,
+ *   team motivation and mission (Bevan & Hood 2006; Gravelle et al. 2010);
+ * - deliberate misrecording by individual workers, a bounded minority that rises with
+ *   pressure, performance pay and culture and falls with motivation and audit
+ *   (Jacob & Levitt 2003: 4–5% of classrooms).
+ * Audit detects gaming in proportion to its extent; a sanction cuts the culture and adds blame.
+ * Inspection rates providers on a league table of reported performance; the bottom fifth is
+ * rated failing for a year, which raises the stakes (Bevan & Hamblin 2009) and the blame.
+ */
+export function stepGaming(world: World): void {
+	const pr = world.providers;
+	const w = world.workers;
+	const p = world.p;
+	const L = world.levers;
+	const rng = world.streams.providers;
+
+	for (let k = 0; k < pr.n; k++) {
+		const served = pr.monthServed[k];
+		if (served > 0) {
+			pr.truePerformance[k] += PERFORMANCE_SMOOTHING * (pr.monthTrueWithin[k] / served - pr.truePerformance[k]);
+			pr.reportedPerformance[k] +=
+				PERFORMANCE_SMOOTHING * (pr.monthRecordedWithin[k] / served - pr.reportedPerformance[k]);
+			pr.trueQuality[k] += PERFORMANCE_SMOOTHING * (pr.monthResolved[k] / served - pr.trueQuality[k]);
+		}
+		const shortfall = Math.max(0, p.targetStandard - pr.truePerformance[k]);
+		const target = logistic(
+			p.cultureBase +
+				p.cultureShortfall * pr.targetPressure[k] * pr.targetPressure[k] * shortfall +
+				p.cultureFinance * pr.financialPressure[k] -
+				p.cultureAudit * L.audit -
+				p.cultureMotivation * (pr.meanMotivation[k] - 0.5) -
+				p.cultureMission * L.mission
+		);
+		pr.culture[k] += (target - pr.culture[k]) / p.cultureMonths;
+
+		pr.blame[k] *= BLAME_DECAY;
+		if (L.audit > 0 && rng.next() < L.audit * p.auditDetection * pr.hideChance[k]) {
+			pr.culture[k] *= 1 - p.sanctionCut;
+			pr.blame[k] += 1;
+		}
+		if (pr.failingMonths[k] > 0) pr.failingMonths[k]--;
+	}
+
+	if (L.inspection > 0) rateProviders(world);
+
+	const pay = L.performancePay;
+	const audit = L.audit;
+	for (let i = 0; i < w.n; i++) {
+		if (w.active[i] === 0) {
+			w.gaming[i] = 0;
+			continue;
+		}
+		const k = w.provider[i];
+		const chance = logistic(
+			p.workerGamingBase +
+				p.workerGamingPressure * pr.targetPressure[k] +
+				p.workerGamingPay * pay +
+				p.workerGamingCulture * pr.culture[k] -
+				p.workerGamingMotivation * (w.motivation[i] - 0.5) -
+				p.workerGamingAudit * audit
+		);
+		w.gaming[i] = world.streams.workers.next() < chance ? 1 : 0;
+	}
+}
+
+function rateProviders(world: World): void {
+	const pr = world.providers;
+	const p = world.p;
+	const rng = world.streams.providers;
+	const ranked = world.scratch;
+	for (let k = 0; k < pr.n; k++) ranked[k] = pr.reportedPerformance[k];
+	ranked.sort();
+	const cutoff = ranked[Math.floor(FAILING_QUANTILE * (pr.n - 1))];
+	const chance = (world.levers.inspection * p.inspectionRate) / 12;
+	for (let k = 0; k < pr.n; k++) {
+		if (rng.next() >= chance) continue;
+		if (pr.reportedPerformance[k] <= cutoff) {
+			pr.failingMonths[k] = FAILING_MONTHS;
+			pr.blame[k] += 0.5;
+		}
+	}
+}

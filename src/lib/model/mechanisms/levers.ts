@@ -1,0 +1,34 @@
+import type { LeverValues } from '../parameters/registry';
+import type { World } from '../world';
+
+/**
+ * Process 1 — levers. Put this month's lever values in force and derive the climate that
+ * several mechanisms share: how controlling the regime feels, its reporting burden, whether
+ * practice is judged by the reported metric, and overheads.
+ */
+export function applyLevers(world: World, values: LeverValues): void {
+	const L = world.levers;
+	Object.assign(L, values);
+	const p = world.p;
+	const c = world.climate;
+
+	// Performance pay is the archetypal contingent reward; targets and oversight weigh less.
+	c.controlling =
+		L.performancePay + p.controlTargets * L.targets + (p.controlOversight * (L.inspection + L.audit)) / 2;
+	c.reportingBurden = (L.targets + L.inspection + L.audit) / 3;
+	// Trials are judged by true outcomes where a mission and learning networks supply shared
+	// outcome data; otherwise, in proportion to target intensity, by the reported metric.
+	c.judgeByReported = L.targets * (1 - 0.5 * L.mission - 0.5 * L.peerLearning);
+
+	const history = world.integrationHistory;
+	const slot = ((world.month % history.length) + history.length) % history.length;
+	const before = history[slot];
+	history[slot] = L.integration;
+	c.integrationStep = Math.max(0, L.integration - before);
+
+	c.overheadShare =
+		p.reportingCost * c.reportingBurden +
+		(p.transactionCost * (L.competition + L.outsourcing)) / 2 +
+		p.missionCost * L.mission +
+		p.integrationCost * c.integrationStep;
+}

@@ -1,0 +1,115 @@
+import { detExp, logistic } from '../det-math';
+import { T, tallyArea } from '../tallies';
+import { hireWorker, type World } from '../world';
+
+/**
+ * Process 6 — workforce.
+ * - Burnout follows the job demands–resources model: demands (work pressure, firefighting,
+ *   moral injury from turning people away, parking them and gaming, reporting burden, blame,
+ *   work intensity) against resources (effective autonomy, peer support, skill, purpose,
+ *   motivation), shifted by each worker's own vulnerability, moving toward its level over
+ *   months (Lee & Ashforth 1996; Aronsson et al. 2017).
+ * - Intrinsic motivation is crowded out by a controlling, contingent climate and restored by
+ *   autonomy, purpose and success (self-determination theory; Deci et al. 1999). It falls
+ *   faster than it recovers.
+ * - Skill grows with experience, faster with peer learning and autonomy, slower in outsourced
+ *   providers, and erodes while burnt out.
+ * - Leaving rises with burnout and falls with motivation and autonomy and respect. Vacancies
+ *   take months to fill (longer in deprived areas), with less skilled recruits; staff above
+ *   funded posts are released.
+ */
+export function stepWorkforce(world: World): void {
+	const pr = world.providers;
+	const w = world.workers;
+	const p = world.p;
+	const L = world.levers;
+	const rng = world.streams.workers;
+	const climate = world.climate;
+	const tallies = world.tallies.values;
+
+	const effectiveAutonomy = L.autonomy * (1 - 0.5 * Math.min(1, climate.controlling));
+	const resources =
+		p.resourceAutonomy * effectiveAutonomy + p.resourcePeer * L.peerLearning + p.resourcePurpose * L.mission;
+	const commonDemands = p.demandReporting * climate.reportingBurden + p.demandIntensity * L.efficiency;
+	const burnoutRate = 1 / p.burnoutMonths;
+	const crowding = p.crowdingOut * p.intrinsicSpread * climate.controlling;
+	const motivationGain = p.motivationAutonomy * L.autonomy + p.motivationMission * L.mission;
+	const fall = 1 / p.motivationFallMonths;
+	const rise = 1 / p.motivationRiseMonths;
+	const learning = p.skillLearning * (1 + p.skillPeer * L.peerLearning + p.skillAutonomy * L.autonomy);
+	const quitShift = -p.quitAutonomy * L.autonomy;
+
+	for (let k = 0; k < pr.n; k++) {
+		const presented = pr.monthPresented[k] + pr.monthComplexConsidered[k];
+		pr.moralInjury[k] = presented > 0 ? (pr.monthTurnedAway[k] + pr.monthParked[k]) / presented : 0;
+		const demands =
+			commonDemands +
+			p.demandCaseload * (pr.workPressure[k] - 1) +
+			p.demandCrisis * pr.crisisLoad[k] +
+			p.demandMoral * (pr.moralInjury[k] + pr.culture[k]) +
+			p.demandBlame * Math.min(1, pr.blame[k]);
+		const success = p.motivationSuccess * (pr.trueQuality[k] - 0.5);
+		const skillGrowth = learning * (pr.outsourced[k] ? p.outsourcedTraining : 1);
+		const quitProvider = quitShift + (pr.outsourced[k] ? p.quitOutsourced : 0);
+		const a = pr.area[k];
+
+		let staff = 0;
+		let leavers = 0;
+		const end = pr.slotStart[k] + pr.slotCount[k];
+		for (let i = pr.slotStart[k]; i < end; i++) {
+			if (w.active[i] === 0) continue;
+			const m = w.motivation[i];
+			const target = logistic(
+				p.burnoutBase + demands - resources - p.resourceSkill * (w.skill[i] - 0.5) - p.resourceMotivation * (m - 0.5) + w.strain[i]
+			);
+			const b = w.burnout[i] + (target - w.burnout[i]) * burnoutRate;
+			w.burnout[i] = b;
+
+			let mTarget = w.intrinsic[i] - crowding + motivationGain + success - p.motivationBurnout * b;
+			mTarget = mTarget < 0 ? 0 : mTarget > 1 ? 1 : mTarget;
+			w.motivation[i] = m + (mTarget - m) * (mTarget < m ? fall : rise);
+
+			const s = w.skill[i];
+			const nextSkill = s + skillGrowth * (1 - s) - (b > 0.5 ? p.skillBurnoutLoss : 0);
+			w.skill[i] = nextSkill < 0 ? 0 : nextSkill;
+			if (w.tenure[i] < 32000) w.tenure[i]++;
+
+			const hazard =
+				p.quitBase * detExp(p.quitBurnout * (b - 0.35) - p.quitMotivation * (w.motivation[i] - 0.6) + quitProvider);
+			if (rng.next() < hazard) {
+				w.active[i] = 0;
+				leavers++;
+			} else {
+				staff++;
+			}
+		}
+		tallyArea(tallies, T.leavers, a, leavers);
+		tallyArea(tallies, T.staffBefore, a, staff + leavers);
+
+		// Recruitment into funded vacancies, and release of staff the budget no longer funds.
+		const posts = Math.floor(pr.posts[k] + 1e-9);
+		let vacancies = posts - staff;
+		if (vacancies > 0) {
+			const chance = world.areas.fillChance[a];
+			for (let i = pr.slotStart[k]; i < end && vacancies > 0; i++) {
+				if (w.active[i] === 1) continue;
+				if (rng.next() < chance) {
+					hireWorker(w, i, p, L.performancePay, rng);
+					staff++;
+				}
+				vacancies--;
+			}
+		} else if (vacancies < 0) {
+			let excess = -vacancies;
+			for (let i = end - 1; i >= pr.slotStart[k] && excess > 0; i--) {
+				if (w.active[i] === 0) continue;
+				if (rng.next() < p.redundancyRate) {
+					w.active[i] = 0;
+					staff--;
+				}
+				excess--;
+			}
+		}
+		pr.staff[k] = staff;
+	}
+}

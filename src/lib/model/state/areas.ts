@@ -1,0 +1,49 @@
+/** Areas (places) as struct-of-arrays. */
+export interface AreaState {
+	n: number;
+	deprivation: Float64Array;
+	/** Local context on a circle [0, 1): the practice that fits here. */
+	context: Float64Array;
+	/** Relational intensity that resolves most need per unit of effort here. */
+	idealRelational: Float64Array;
+	/** Community assets and social infrastructure, 0–1. */
+	assets: Float64Array;
+	/** Local capacity to govern and improve, 0–1. */
+	capacity: Float64Array;
+	population: Float64Array;
+	/** Share of the national budget allocated by the funding formula. */
+	fundingShare: Float64Array;
+	/** Prevention investment in the pipeline and in effect (two-stage delay), as budget shares. */
+	preventionPipeline: Float64Array;
+	preventionStock: Float64Array;
+	/** Proportional reduction in progression to need and crisis from prevention, 0–1. */
+	preventionEffect: Float64Array;
+	/** Monthly chance a vacancy is filled. */
+	fillChance: Float64Array;
+	/** First provider index and count of providers in the area. */
+	firstProvider: Int32Array;
+	providerCount: Int32Array;
+	/** Smoothed share of needs resolved among served cases (for the between-area spread). */
+	qualitySmoothed: Float64Array;
+}
+
+export function allocateAreas(n: number): AreaState {
+	const f = () => new Float64Array(n);
+	return {
+		n,
+		deprivation: f(),
+		context: f(),
+		idealRelational: f(),
+		assets: f(),
+		capacity: f(),
+		population: f(),
+		fundingShare: f(),
+		preventionPipeline: f(),
+		preventionStock: f(),
+		preventionEffect: f(),
+		fillChance: f(),
+		firstProvider: new Int32Array(n),
+		providerCount: new Int32Array(n),
+		qualitySmoothed: f()
+	};
+}

@@ -1,0 +1,36 @@
+/**
+ * Frontline workers as struct-of-arrays. Each provider owns a fixed range of slots; an inactive
+ * slot is a post that is vacant or unfunded.
+ */
+export interface WorkerState {
+	n: number;
+	provider: Int16Array;
+	active: Uint8Array;
+	/** Trait: how far the worker is a "knight" (1) rather than a "knave" (0) (Le Grand 2003). */
+	intrinsic: Float32Array;
+	/** Current intrinsic motivation, 0–1. */
+	motivation: Float32Array;
+	/** Burnout, 0–1; above 0.5 counts as burnt out. */
+	burnout: Float32Array;
+	skill: Float32Array;
+	tenure: Int16Array;
+	/** Trait: personal vulnerability to job strain (logit shift, mean 0). */
+	strain: Float32Array;
+	/** 1 if the worker misrecorded data this month. */
+	gaming: Uint8Array;
+}
+
+export function allocateWorkers(n: number): WorkerState {
+	return {
+		n,
+		provider: new Int16Array(n),
+		active: new Uint8Array(n),
+		intrinsic: new Float32Array(n),
+		motivation: new Float32Array(n),
+		burnout: new Float32Array(n),
+		skill: new Float32Array(n),
+		tenure: new Int16Array(n),
+		strain: new Float32Array(n),
+		gaming: new Uint8Array(n)
+	};
+}

@@ -1,0 +1,399 @@
+import { AT_RISK, DAYS_PER_MONTH, GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, NEVER, QUINTILES, WELL } from './constants';
+import { detExp } from './det-math';
+import type { AssumptionValues, LeverValues } from './parameters/registry';
+import { beta, createStream, normal, type Rng } from './rng';
+import { allocateAreas, type AreaState } from './state/areas';
+import { allocateCitizens, type CitizenState } from './state/citizens';
+import { allocateProviders, type ProviderState } from './state/providers';
+import { allocateWorkers, type WorkerState } from './state/workers';
+import { allocateTallies, type Tallies } from './tallies';
+import { decayTable } from './citizen-memory';
+
+export interface Population {
+	citizens: number;
+	areas: number;
+	providersPerArea: number;
+}
+
+/** Lever-derived quantities shared by several mechanisms, computed once a month. */
+export interface Climate {
+	/** Controlling, contingent climate that crowds out motivation, 0–~1.5. */
+	controlling: number;
+	/** Reporting and compliance burden, 0–1. */
+	reportingBurden: number;
+	/** Weight of the reported metric, rather than true outcomes, in judging practice. */
+	judgeByReported: number;
+	/** Budget share spent on overheads this month. */
+	overheadShare: number;
+	/** Integration steps taken in the last 24 months (drives transition cost). */
+	integrationStep: number;
+}
+
+export interface Streams {
+	/** One draw per citizen per month, always: keeps citizens aligned across scenarios. */
+	citizens: Rng;
+	/** Draws on events (presentation, service outcome, choice). */
+	events: Rng;
+	workers: Rng;
+	providers: Rng;
+}
+
+/** One replicate of the model: parameters, state of every entity, streams and tallies. */
+export interface World {
+	p: AssumptionValues;
+	population: Population;
+	citizens: CitizenState;
+	workers: WorkerState;
+	providers: ProviderState;
+	areas: AreaState;
+	/** Lever values in force this month. */
+	levers: LeverValues;
+	/** Lever values of previous months, for transition costs: integration 24 months ago. */
+	integrationHistory: Float64Array;
+	climate: Climate;
+	streams: Streams;
+	tallies: Tallies;
+	/** Absolute month (spin-up months are negative) and whether outcomes are recorded. */
+	month: number;
+	/** Lists filled by need dynamics for access and service, preallocated. */
+	presenting: Int32Array;
+	presentingCount: number;
+	/** Deprivation sum and count of the citizens whose current provider each is (for sorting). */
+	registeredDeprivation: Float64Array;
+	registeredCount: Float64Array;
+	/** Mean deprivation, its total sum of squares and the part between areas (static). */
+	deprivationMean: number;
+	deprivationTotalSS: number;
+	deprivationAreaSS: number;
+	/** Citizens in each outcome group (overall, quintiles, areas), static. */
+	groupPopulation: Float64Array;
+	crisesByProvider: Float64Array;
+	/** Smoothed services by residents' area (row) and provider (column): money follows users. */
+	userFlows: Float64Array;
+	/** This month's services by residents' area and provider. */
+	monthFlows: Float64Array;
+	/** Scratch space for league-table ranking, preallocated. */
+	scratch: Float64Array;
+	/** By (area, quintile) cell: citizens, those waiting, and the sum of trust. */
+	cellPopulation: Float64Array;
+	cellWaiting: Float64Array;
+	cellTrust: Float64Array;
+	/** Decay tables for trust and relapse memories (see citizen-memory). */
+	trustKeep: Float64Array;
+	fragilityKeep: Float64Array;
+	fragilityKeepPerMonth: number;
+	/** Optional wait histograms (7-day bins) collected when detail is on and recording. */
+	waitHistogram: { trueWaits: Float64Array; recordedWaits: Float64Array } | null;
+	recordHistogram: boolean;
+	/** Static per-citizen risk multiplier from deprivation, stored to keep the hot loop cheap. */
+	riskFactor: Float32Array;
+	/** Extra onset hazard after a transactional resolution; decays. */
+	fragility: Float32Array;
+	/** National budget this month (£) and last month's spend tally inputs. */
+	budget: number;
+}
+
+export const HISTOGRAM_BIN_DAYS = 7;
+export const HISTOGRAM_BINS = 53;
+
+/** Build and initialise one replicate. */
+export function createWorld(
+	p: AssumptionValues,
+	levers: LeverValues,
+	population: Population,
+	seed: number,
+	replicate: number,
+	detail: boolean,
+	firstMonth: number
+): World {
+	const init = createStream(seed, replicate, 'init');
+	const nAreas = population.areas;
+	const nProviders = nAreas * population.providersPerArea;
+	const nCitizens = population.citizens;
+	const basePosts = (nCitizens * p.postsPer1000) / 1000;
+	// Head-room for providers to grow when money follows users.
+	const slotsPerProvider = Math.max(4, Math.ceil((2.2 * basePosts) / nProviders));
+
+	const areas = allocateAreas(nAreas);
+	const providers = allocateProviders(nProviders);
+	const workers = allocateWorkers(slotsPerProvider * nProviders);
+	const citizens = allocateCitizens(nCitizens);
+
+	initAreas(areas, p, population, init);
+	initProviders(providers, areas, p, population, slotsPerProvider, init);
+	initCitizens(citizens, areas, p, init);
+	const fragilityKeepPerMonth = detExp(-Math.LN2 / p.fragilityHalfLife);
+	const riskFactor = new Float32Array(nCitizens);
+	for (let i = 0; i < nCitizens; i++) {
+		riskFactor[i] = detExp(p.deprivationRisk * (citizens.deprivation[i] - 0.5));
+		citizens.onsetBase[i] =
+			p.onsetRate * riskFactor[i] * (1 + p.tiesProtection * (0.5 - citizens.ties[i]));
+	}
+	initWorkers(workers, providers, p, basePosts, init);
+	citizens.trustMonth.fill(firstMonth);
+	citizens.fragilityMonth.fill(firstMonth);
+
+	return {
+		p,
+		population,
+		citizens,
+		workers,
+		providers,
+		areas,
+		levers: { ...levers },
+		integrationHistory: new Float64Array(24).fill(levers.integration),
+		climate: { controlling: 0, reportingBurden: 0, judgeByReported: 0, overheadShare: 0, integrationStep: 0 },
+		streams: {
+			citizens: createStream(seed, replicate, 'citizens'),
+			events: createStream(seed, replicate, 'events'),
+			workers: createStream(seed, replicate, 'workers'),
+			providers: createStream(seed, replicate, 'providers')
+		},
+		tallies: allocateTallies(nAreas),
+		month: firstMonth,
+		presenting: new Int32Array(nCitizens),
+		presentingCount: 0,
+		...registrations(citizens, nProviders),
+		...deprivationSumsOfSquares(citizens, nAreas),
+		groupPopulation: groupPopulation(citizens, nAreas),
+		crisesByProvider: new Float64Array(nProviders),
+		userFlows: initialUserFlows(areas, nProviders),
+		monthFlows: new Float64Array(nAreas * nProviders),
+		scratch: new Float64Array(nProviders),
+		...cellSums(citizens, nAreas),
+		trustKeep: decayTable(1 - p.trustDrift),
+		fragilityKeep: decayTable(fragilityKeepPerMonth),
+		fragilityKeepPerMonth,
+		waitHistogram: detail
+			? { trueWaits: new Float64Array(HISTOGRAM_BINS), recordedWaits: new Float64Array(HISTOGRAM_BINS) }
+			: null,
+		recordHistogram: false,
+		riskFactor,
+		fragility: new Float32Array(nCitizens),
+		budget: basePosts * p.wageMonthly * p.fundingLevel
+	};
+}
+
+/** At the start every area's users go to its own providers in equal shares. */
+function initialUserFlows(areas: AreaState, nProviders: number): Float64Array {
+	const flows = new Float64Array(areas.n * nProviders);
+	for (let a = 0; a < areas.n; a++) {
+		for (let k = 0; k < areas.providerCount[a]; k++) {
+			flows[a * nProviders + areas.firstProvider[a] + k] = 1 / areas.providerCount[a];
+		}
+	}
+	return flows;
+}
+
+function deprivationSumsOfSquares(c: CitizenState, nAreas: number) {
+	const areaSum = new Float64Array(nAreas);
+	const areaCount = new Float64Array(nAreas);
+	let sum = 0;
+	for (let i = 0; i < c.n; i++) {
+		sum += c.deprivation[i];
+		areaSum[c.area[i]] += c.deprivation[i];
+		areaCount[c.area[i]]++;
+	}
+	const mean = sum / c.n;
+	let total = 0;
+	for (let i = 0; i < c.n; i++) total += (c.deprivation[i] - mean) * (c.deprivation[i] - mean);
+	let between = 0;
+	for (let a = 0; a < nAreas; a++) {
+		if (areaCount[a] > 0) between += areaCount[a] * (areaSum[a] / areaCount[a] - mean) ** 2;
+	}
+	return { deprivationMean: mean, deprivationTotalSS: total, deprivationAreaSS: between };
+}
+
+/** Deprivation sum and count of each provider's users, kept up to date as users move. */
+function registrations(c: CitizenState, nProviders: number) {
+	const registeredDeprivation = new Float64Array(nProviders);
+	const registeredCount = new Float64Array(nProviders);
+	for (let i = 0; i < c.n; i++) {
+		registeredDeprivation[c.provider[i]] += c.deprivation[i];
+		registeredCount[c.provider[i]]++;
+	}
+	return { registeredDeprivation, registeredCount };
+}
+
+function cellSums(c: CitizenState, nAreas: number) {
+	const cellPopulation = new Float64Array(nAreas * QUINTILES);
+	const cellTrust = new Float64Array(nAreas * QUINTILES);
+	for (let i = 0; i < c.n; i++) {
+		const cell = c.area[i] * QUINTILES + c.quintile[i];
+		cellPopulation[cell]++;
+		cellTrust[cell] += c.trust[i];
+	}
+	return { cellPopulation, cellTrust, cellWaiting: new Float64Array(nAreas * QUINTILES) };
+}
+
+function groupPopulation(c: CitizenState, nAreas: number): Float64Array {
+	const counts = new Float64Array(GROUP_FIRST_AREA + nAreas);
+	for (let i = 0; i < c.n; i++) {
+		counts[0]++;
+		counts[GROUP_FIRST_QUINTILE + c.quintile[i]]++;
+		counts[GROUP_FIRST_AREA + c.area[i]]++;
+	}
+	return counts;
+}
+
+export function clamp01(x: number): number {
+	return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+function initAreas(areas: AreaState, p: AssumptionValues, pop: Population, rng: Rng): void {
+	const n = areas.n;
+	const base = Math.floor(pop.citizens / n);
+	let remainder = pop.citizens - base * n;
+	for (let a = 0; a < n; a++) {
+		const rank = n === 1 ? 0.5 : a / (n - 1);
+		const dep = clamp01(0.5 + p.deprivationSpread * (rank - 0.5));
+		areas.deprivation[a] = dep;
+		areas.context[a] = rng.next();
+		areas.idealRelational[a] = clamp01(p.idealRelational + 0.3 * (dep - 0.5));
+		areas.assets[a] = clamp01(0.7 - 0.6 * (dep - 0.5) - 0.2);
+		areas.capacity[a] = clamp01(p.localCapacity - p.capacityGradient * (dep - 0.5));
+		areas.population[a] = base + (remainder > 0 ? 1 : 0);
+		if (remainder > 0) remainder--;
+		areas.firstProvider[a] = a * pop.providersPerArea;
+		areas.providerCount[a] = pop.providersPerArea;
+		areas.qualitySmoothed[a] = 0.6;
+	}
+}
+
+function initProviders(
+	providers: ProviderState,
+	areas: AreaState,
+	p: AssumptionValues,
+	pop: Population,
+	slotsPerProvider: number,
+	rng: Rng
+): void {
+	const n = providers.n;
+	// A random permutation decides the order in which providers are outsourced.
+	const order = Array.from({ length: n }, (_, i) => i);
+	for (let i = n - 1; i > 0; i--) {
+		const j = Math.floor(rng.next() * (i + 1));
+		[order[i], order[j]] = [order[j], order[i]];
+	}
+	for (let k = 0; k < n; k++) {
+		const a = Math.floor(k / pop.providersPerArea);
+		providers.area[k] = a;
+		providers.outsourceRank[order[k]] = k;
+		providers.slotStart[k] = k * slotsPerProvider;
+		providers.slotCount[k] = slotsPerProvider;
+		providers.practice[k] = wrap(p.initialPracticeSpread * normal(rng));
+		providers.culture[k] = 0.1;
+		providers.reportedPerformance[k] = 0.7;
+		providers.truePerformance[k] = 0.65;
+		providers.trueQuality[k] = 0.6;
+		providers.userShare[k] = 1 / pop.providersPerArea;
+		providers.workPressure[k] = 1;
+	}
+	void areas;
+}
+
+function initCitizens(c: CitizenState, areas: AreaState, p: AssumptionValues, rng: Rng): void {
+	let i = 0;
+	for (let a = 0; a < areas.n; a++) {
+		const first = areas.firstProvider[a];
+		const count = areas.providerCount[a];
+		for (let k = 0; k < areas.population[a]; k++, i++) {
+			const dep = clamp01(areas.deprivation[a] + 0.18 * normal(rng));
+			c.area[i] = a;
+			c.deprivation[i] = dep;
+			c.complex[i] = rng.next() < p.complexShare * (0.5 + dep) ? 1 : 0;
+			c.capability[i] = clamp01(0.75 - 0.4 * dep + 0.1 * normal(rng));
+			c.ties[i] = clamp01(0.5 * areas.assets[a] + 0.4 * (1 - dep) + 0.1 * normal(rng));
+			c.trust[i] = clamp01(p.trustBaseline + 0.1 * normal(rng));
+			c.choiceCapacity[i] = clamp01(1 - dep + 0.15 * normal(rng));
+			c.homeProvider[i] = first + (k % count);
+			c.provider[i] = c.homeProvider[i];
+			c.state[i] = rng.next() < 0.15 ? AT_RISK : WELL;
+			c.lastContactMonth[i] = NEVER;
+			c.lastCrisisMonth[i] = NEVER;
+			c.arrivalDay[i] = 0;
+		}
+	}
+	assignQuintiles(c);
+}
+
+/** Quintile by rank of individual deprivation; ties broken by index, so it is deterministic. */
+function assignQuintiles(c: CitizenState): void {
+	const order = Array.from({ length: c.n }, (_, i) => i);
+	order.sort((x, y) => c.deprivation[x] - c.deprivation[y] || x - y);
+	for (let r = 0; r < c.n; r++) {
+		c.quintile[order[r]] = Math.min(QUINTILES - 1, Math.floor((r * QUINTILES) / c.n));
+	}
+}
+
+function initWorkers(
+	w: WorkerState,
+	providers: ProviderState,
+	p: AssumptionValues,
+	basePosts: number,
+	rng: Rng
+): void {
+	const postsEach = basePosts / providers.n;
+	for (let k = 0; k < providers.n; k++) {
+		providers.posts[k] = postsEach;
+		const start = providers.slotStart[k];
+		const filled = Math.round(postsEach * (1 - p.initialVacancyRate));
+		for (let s = 0; s < providers.slotCount[k]; s++) {
+			const i = start + s;
+			w.provider[i] = k;
+			if (s < filled) {
+				hireWorker(w, i, p, 0, rng);
+				w.skill[i] = clamp01(0.4 + 0.4 * rng.next());
+				w.tenure[i] = Math.floor(rng.next() * 240);
+			}
+		}
+		providers.staff[k] = filled;
+	}
+}
+
+/** Fill slot i with a new recruit. */
+export function hireWorker(
+	w: WorkerState,
+	i: number,
+	p: AssumptionValues,
+	performancePay: number,
+	rng: Rng
+): void {
+	const mean = clamp01(p.intrinsicMean - p.selectionPay * performancePay);
+	const intrinsic = sampleIntrinsic(mean, p.intrinsicSpread, rng);
+	w.active[i] = 1;
+	w.strain[i] = p.strainSpread * normal(rng);
+	w.intrinsic[i] = intrinsic;
+	w.motivation[i] = intrinsic;
+	w.burnout[i] = 0.2;
+	w.skill[i] = p.newHireSkill;
+	w.tenure[i] = 0;
+	w.gaming[i] = 0;
+}
+
+function sampleIntrinsic(mean: number, sd: number, rng: Rng): number {
+	// Beta with the given mean and SD (method of moments), bounded to keep shapes >= 1.
+	const m = Math.min(0.95, Math.max(0.05, mean));
+	const v = Math.min(sd * sd, (m * (1 - m)) / 3);
+	const k = (m * (1 - m)) / v - 1;
+	return beta(rng, Math.max(1, m * k), Math.max(1, (1 - m) * k));
+}
+
+/** Wrap a practice position onto the circle [0, 1). */
+export function wrap(x: number): number {
+	return x - Math.floor(x);
+}
+
+/** Signed shortest difference from a to b on the circle, in [-0.5, 0.5). */
+export function circularDelta(a: number, b: number): number {
+	let d = b - a;
+	d -= Math.floor(d + 0.5);
+	return d;
+}
+
+/** Fit of a practice to a context: 1 when equal, 0 when opposite on the circle. */
+export function fit(practice: number, context: number): number {
+	return 1 - 2 * Math.abs(circularDelta(practice, context));
+}
+
+export { DAYS_PER_MONTH };

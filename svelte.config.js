@@ -1,0 +1,22 @@
+import adapter from '@sveltejs/adapter-static';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	kit: {
+		adapter: adapter({ fallback: '200.html' }),
+		typescript: {
+			// Without these, svelte-check silently skips worker files and scenario data nothing imports yet.
+			config: (tsconfig) => {
+				tsconfig.include.push(
+					'../workers/**/*.ts',
+					'../scripts/**/*.ts',
+					'../tests/**/*.ts',
+					'../bin/**/*.mjs'
+				);
+				return tsconfig;
+			}
+		}
+	}
+};
+
+export default config;
