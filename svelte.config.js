@@ -10,8 +10,7 @@ const config = {
 				tsconfig.include.push(
 					'../workers/**/*.ts',
 					'../scripts/**/*.ts',
-					'../tests/**/*.ts',
-					'../bin/**/*.mjs'
+					'../tests/**/*.ts'
 				);
 				return tsconfig;
 			}

@@ -104,18 +104,16 @@ export function runModel(input: RunInput): RunOutput {
 	return output;
 }
 
-export const TIMES: Record<string, number> = {};
-function tm(name: string, f: () => void) { const t0 = performance.now(); f(); TIMES[name] = (TIMES[name] ?? 0) + performance.now() - t0; }
 function stepMonth(world: World, levers: LeverValues): void {
-	tm('reset', () => resetMonth(world));
-	tm('levers', () => applyLevers(world, levers));
-	tm('need', () => stepNeedDynamics(world));
-	tm('access', () => stepAccess(world));
-	tm('service', () => stepService(world));
-	tm('gaming', () => stepGaming(world));
-	tm('workforce', () => stepWorkforce(world));
-	tm('learning', () => stepLearning(world));
-	tm('funding', () => stepFunding(world));
+	resetMonth(world);
+	applyLevers(world, levers);
+	stepNeedDynamics(world);
+	stepAccess(world);
+	stepService(world);
+	stepGaming(world);
+	stepWorkforce(world);
+	stepLearning(world);
+	stepFunding(world);
 }
 
 function resetMonth(world: World): void {

@@ -1,6 +1,6 @@
 import { AT_RISK, DAYS_PER_MONTH, GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, NEVER, QUINTILES, WELL } from './constants';
-import { detExp } from './det-math';
-import type { AssumptionValues, LeverValues } from './parameters/registry';
+import { detExp, detLog, detPow } from './det-math';
+import { defaultLevers, type AssumptionValues, type LeverValues } from './parameters/registry';
 import { beta, createStream, normal, type Rng } from './rng';
 import { allocateAreas, type AreaState } from './state/areas';
 import { allocateCitizens, type CitizenState } from './state/citizens';
@@ -248,10 +248,12 @@ function initAreas(areas: AreaState, p: AssumptionValues, pop: Population, rng: 
 		const rank = n === 1 ? 0.5 : a / (n - 1);
 		const dep = clamp01(0.5 + p.deprivationSpread * (rank - 0.5));
 		areas.deprivation[a] = dep;
-		areas.context[a] = rng.next();
+		areas.context[a] = wrap(p.contextSpread * normal(rng));
 		areas.idealRelational[a] = clamp01(p.idealRelational + 0.3 * (dep - 0.5));
 		areas.assets[a] = clamp01(0.7 - 0.6 * (dep - 0.5) - 0.2);
 		areas.capacity[a] = clamp01(p.localCapacity - p.capacityGradient * (dep - 0.5));
+		areas.leanRelational[a] = normal(rng);
+		areas.leanPrevention[a] = normal(rng);
 		areas.population[a] = base + (remainder > 0 ? 1 : 0);
 		if (remainder > 0) remainder--;
 		areas.firstProvider[a] = a * pop.providersPerArea;
@@ -334,6 +336,8 @@ function initWorkers(
 	rng: Rng
 ): void {
 	const postsEach = basePosts / providers.n;
+	const statusQuo = defaultLevers();
+	const learning = p.skillLearning * (1 + p.skillPeer * statusQuo.peerLearning + p.skillAutonomy * statusQuo.autonomy);
 	for (let k = 0; k < providers.n; k++) {
 		providers.posts[k] = postsEach;
 		const start = providers.slotStart[k];
@@ -343,8 +347,12 @@ function initWorkers(
 			w.provider[i] = k;
 			if (s < filled) {
 				hireWorker(w, i, p, 0, rng);
-				w.skill[i] = clamp01(0.4 + 0.4 * rng.next());
-				w.tenure[i] = Math.floor(rng.next() * 240);
+				// Start near the workforce's steady state: tenure is roughly exponential with the
+				// baseline leaving rate, and skill has grown with it from a recruit's level.
+				const tenure = Math.min(480, Math.floor(-detLog(1 - rng.next()) / p.quitBase));
+				w.tenure[i] = tenure;
+				w.skill[i] = 1 - (1 - p.newHireSkill) * detPow(1 - learning, tenure);
+				w.burnout[i] = 0.3;
 			}
 		}
 		providers.staff[k] = filled;

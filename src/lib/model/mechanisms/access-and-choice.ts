@@ -15,10 +15,10 @@ import { adjustTrust } from '../citizen-memory';
 
 /**
  * Process 3 — access and allocation. Each presenting citizen:
- * - uses the local provider, or, with probability choice × their capacity to choose, the best
- *   by *reported* performance among their previous provider, the local one and a random
- *   provider of their own or a neighbouring area (choosers see the measured figure, not the
- *   truth; the least deprived choose most);
+ * - uses the local provider, or, with choice, the provider they chose before; with probability
+ *   choice × their capacity to choose, they choose again: the best by *reported* performance
+ *   among that provider, the local one and another provider of their area (choosers see the
+ *   measured figure, not the truth; the least deprived choose most);
  * - may be turned away at the eligibility threshold, which rises with the provider's backlog
  *   (they return later, often worse: failure demand);
  * - otherwise joins the provider's queue on a day of the month.
@@ -33,7 +33,6 @@ export function stepAccess(world: World): void {
 	const month = world.month;
 	const monthStart = month * DAYS_PER_MONTH;
 	const recentMonth = month - REPEAT_WINDOW_MONTHS;
-	const nAreas = world.areas.n;
 	const perArea = world.population.providersPerArea;
 
 	for (let k = 0; k < pr.n; k++) {
@@ -50,11 +49,11 @@ export function stepAccess(world: World): void {
 		tallyCitizen(tallies, T.contacts, q, a, 1);
 		if (repeatContact) tallyCitizen(tallies, T.failureContacts, q, a, 1);
 
-		let k = c.homeProvider[i];
+		// With choice, users stay with the provider they last chose; without it, all use the local one.
+		let k = L.choice > 0 ? c.provider[i] : c.homeProvider[i];
 		if (L.choice > 0 && rng.next() < L.choice * c.choiceCapacity[i]) {
-			const neighbour = (a + nAreas + Math.floor(rng.next() * 3) - 1) % nAreas;
-			const candidate = neighbour * perArea + Math.floor(rng.next() * perArea);
-			k = better(world, a, better(world, a, k, c.provider[i]), candidate);
+			const candidate = a * perArea + Math.floor(rng.next() * perArea);
+			k = better(world, better(world, k, c.homeProvider[i]), candidate);
 		}
 		const previous = c.provider[i];
 		if (k !== previous) {
@@ -84,12 +83,8 @@ export function stepAccess(world: World): void {
 	}
 }
 
-/** The provider a chooser living in area `home` prefers: reported performance net of travel. */
-function better(world: World, home: number, current: number, candidate: number): number {
-	if (candidate === current) return current;
-	const pr = world.providers;
-	const p = world.p;
-	const candidateValue = pr.reportedPerformance[candidate] - (pr.area[candidate] === home ? 0 : p.travelPenalty);
-	const currentValue = pr.reportedPerformance[current] - (pr.area[current] === home ? 0 : p.travelPenalty);
-	return candidateValue - currentValue > p.switchMargin ? candidate : current;
+/** The better of two providers by reported performance: a chooser moves only for a clear gain. */
+function better(world: World, current: number, candidate: number): number {
+	const reported = world.providers.reportedPerformance;
+	return reported[candidate] - reported[current] > world.p.switchMargin ? candidate : current;
 }

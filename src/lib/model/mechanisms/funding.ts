@@ -74,12 +74,14 @@ export function stepFunding(world: World): void {
 	for (let a = 0; a < areas.n; a++) {
 		const areaBudget = (budget * areas.fundingShare[a]) / weightSum;
 		areas.fundingShare[a] /= weightSum;
-		const acute = areaBudget * acuteShare;
+		// Devolved places lean their own way on prevention (never below zero).
+		const preventionShare = Math.max(0, L.prevention * (1 + L.devolution * p.localDivergence * areas.leanPrevention[a]));
+		const prevention = areaBudget * preventionShare;
+		const acute = areaBudget * Math.max(0, acuteShare + L.prevention - preventionShare);
 		const fixedEach = (acute * (1 - L.competition)) / areas.providerCount[a];
 		for (let j = 0; j < areas.providerCount[a]; j++) pr.income[areas.firstProvider[a] + j] += fixedEach;
 		for (let k = 0; k < nP; k++) pr.income[k] += acute * L.competition * flows[a * nP + k];
 
-		const prevention = areaBudget * L.prevention;
 		const perHead = prevention / areas.population[a] / budgetPerHead;
 		areas.preventionPipeline[a] += (perHead - areas.preventionPipeline[a]) / p.preventionLag;
 		areas.preventionStock[a] += (areas.preventionPipeline[a] - areas.preventionStock[a]) / p.preventionLag;
@@ -90,7 +92,7 @@ export function stepFunding(world: World): void {
 		areas.fillChance[a] = 1 / Math.max(1, fillMonths);
 
 		tallyArea(tallies, T.preventionSpend, a, prevention);
-		tallyArea(tallies, T.spend, a, areaBudget * (L.prevention + experimentShare + overheadShare));
+		tallyArea(tallies, T.spend, a, areaBudget * (preventionShare + experimentShare + overheadShare));
 	}
 
 	for (let k = 0; k < nP; k++) {

@@ -41,7 +41,8 @@ export function stepGaming(world: World): void {
 		const shortfall = Math.max(0, p.targetStandard - pr.truePerformance[k]);
 		const target = logistic(
 			p.cultureBase +
-				p.cultureShortfall * pr.targetPressure[k] * pr.targetPressure[k] * shortfall +
+				p.cultureStakes * pr.targetPressure[k] * pr.targetPressure[k] +
+				p.cultureShortfall * pr.targetPressure[k] * shortfall +
 				p.cultureFinance * pr.financialPressure[k] -
 				p.cultureAudit * L.audit -
 				p.cultureMotivation * (pr.meanMotivation[k] - 0.5) -

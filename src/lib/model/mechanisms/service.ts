@@ -30,7 +30,8 @@ export function stepService(world: World): void {
 	for (let k = 0; k < pr.n; k++) {
 		const backlogMonths = pr.capacity[k] > 0 ? pr.queueUnits[k] / pr.capacity[k] : 2;
 		const squeeze = p.targetSqueeze * L.targets + p.backlogSqueeze * Math.max(0, backlogMonths - 1);
-		const rho = L.relational + pr.relationalOffset[k] - squeeze;
+		const lean = L.devolution * p.localDivergence * areas.leanRelational[pr.area[k]];
+		const rho = L.relational + lean + pr.relationalOffset[k] - squeeze;
 		pr.relational[k] = rho < 0 ? 0 : rho > 1 ? 1 : rho;
 		const pressure = 1 + p.creamPressure * pr.financialPressure[k];
 		const cream =
@@ -56,8 +57,9 @@ function serveQueue(world: World, k: number, practiceFit: number): void {
 	spliceArrivals(c, pr, k);
 
 	const rho = pr.relational[k];
-	const unitSimple = 1 + p.relationalTime * rho;
-	const unitComplex = p.complexUnits * unitSimple * (1 - p.integrationEfficiency * L.integration);
+	const unitRelational = 1 + p.relationalTime * rho;
+	const unitSimple = unitRelational * (1 - p.targetStreaming * Math.min(1, pr.targetPressure[k]));
+	const unitComplex = p.complexUnits * unitRelational * (1 - p.integrationEfficiency * L.integration);
 	const crisisWork = p.crisisUnits * world.crisesByProvider[k];
 	const available = pr.capacity[k] - crisisWork;
 	const daysPerUnit = available > 0 ? DAYS_PER_MONTH / available : Infinity;

@@ -10,6 +10,9 @@ export interface AreaState {
 	assets: Float64Array;
 	/** Local capacity to govern and improve, 0–1. */
 	capacity: Float64Array;
+	/** How the place leans when devolved (standard normal): relational intensity and prevention. */
+	leanRelational: Float64Array;
+	leanPrevention: Float64Array;
 	population: Float64Array;
 	/** Share of the national budget allocated by the funding formula. */
 	fundingShare: Float64Array;
@@ -36,6 +39,8 @@ export function allocateAreas(n: number): AreaState {
 		idealRelational: f(),
 		assets: f(),
 		capacity: f(),
+		leanRelational: f(),
+		leanPrevention: f(),
 		population: f(),
 		fundingShare: f(),
 		preventionPipeline: f(),

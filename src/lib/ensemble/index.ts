@@ -1,0 +1,12 @@
+export { summarise, quantileSorted, type Summary } from './quantiles';
+export {
+	runEnsemble,
+	fromRuns,
+	summariseEnsemble,
+	finalValue,
+	valueAt,
+	FINAL_MONTHS,
+	type Ensemble,
+	type EnsembleSummary,
+	type SeriesSummary
+} from './ensemble';
