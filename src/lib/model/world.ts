@@ -252,6 +252,7 @@ function initAreas(areas: AreaState, p: AssumptionValues, pop: Population, rng: 
 		areas.idealRelational[a] = clamp01(p.idealRelational + 0.3 * (dep - 0.5));
 		areas.assets[a] = clamp01(0.7 - 0.6 * (dep - 0.5) - 0.2);
 		areas.capacity[a] = clamp01(p.localCapacity - p.capacityGradient * (dep - 0.5));
+		areas.fundingAdequacy[a] = 1;
 		areas.leanRelational[a] = normal(rng);
 		areas.leanPrevention[a] = normal(rng);
 		areas.population[a] = base + (remainder > 0 ? 1 : 0);

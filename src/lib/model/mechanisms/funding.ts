@@ -2,6 +2,8 @@ import { detPow } from '../det-math';
 import { T, tallyArea } from '../tallies';
 import type { World } from '../world';
 
+/** Relative need per unit of area deprivation above the mean, used by the funding formula. */
+const NEED_GRADIENT = 1.5;
 /** Smoothing of user flows for money following users (about six months' memory). */
 const USER_FLOW_SMOOTHING = 1 / 6;
 
@@ -38,11 +40,16 @@ export function stepFunding(world: World): void {
 	for (let a = 0; a < areas.n; a++) meanDeprivation += areas.deprivation[a] * areas.population[a];
 	meanDeprivation /= world.population.citizens;
 	let weightSum = 0;
+	let needSum = 0;
 	for (let a = 0; a < areas.n; a++) {
-		const weight = areas.population[a] * (1 + 1.5 * p.needWeighting * (areas.deprivation[a] - meanDeprivation));
+		const need = 1 + NEED_GRADIENT * (areas.deprivation[a] - meanDeprivation);
+		const weight = areas.population[a] * (1 + NEED_GRADIENT * p.needWeighting * (areas.deprivation[a] - meanDeprivation));
 		areas.fundingShare[a] = weight;
+		areas.fundingAdequacy[a] = weight / need;
 		weightSum += weight;
+		needSum += areas.population[a];
 	}
+	for (let a = 0; a < areas.n; a++) areas.fundingAdequacy[a] *= needSum / weightSum / areas.population[a];
 
 	const wage =
 		p.wageMonthly * (1 + p.autonomyPayPremium * L.autonomy + p.performancePayCost * L.performancePay);

@@ -35,7 +35,9 @@ export function stepLearning(world: World): void {
 	for (let k = 0; k < pr.n; k++) {
 		const a = pr.area[k];
 		const context = areas.context[a];
-		const capacity = areas.capacity[a];
+		// Devolution works only where funding follows function: local capacity is stretched where
+		// money falls short of need (IPPR 2023, C3-S5, A-D8).
+		const capacity = areas.capacity[a] * Math.min(1, areas.fundingAdequacy[a]);
 
 		if (pr.trialMonths[k] > 0) {
 			pr.trialMonths[k]--;

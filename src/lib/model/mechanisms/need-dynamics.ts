@@ -18,7 +18,8 @@ import type { World } from '../world';
 /**
  * Process 2 — need and demand. Each citizen moves between well, at risk and waiting:
  * - well → at risk with a hazard raised by deprivation, weak ties, demand growth and, just
- *   after a transactional resolution, relapse (the revolving door);
+ *   after a transactional resolution, relapse (the revolving door), and lowered by primary
+ *   prevention;
  * - at risk → crisis, → presenting (listed for access), or → well; prevention and outreach
  *   lower progression and speed recovery once their lagged effect arrives; low trust makes
  *   people hold back until crisis;
@@ -35,6 +36,8 @@ export function stepNeedDynamics(world: World): void {
 	const recentMonth = month - REPEAT_WINDOW_MONTHS;
 	const growth = detPow(1 + p.demandGrowth, Math.max(0, month) / 12);
 	const reach = p.preventionReach;
+	const primary = p.preventionOnset;
+	const outreach = p.outreachRecovery;
 	const prevention = world.areas.preventionEffect;
 	const engagement = p.trustEngagement;
 	const crisisBase = p.crisisRate * growth;
@@ -59,7 +62,7 @@ export function stepNeedDynamics(world: World): void {
 		const u = rng.next();
 		const s = state[i];
 		if (s === WELL) {
-			let onset = onsetBase[i] * growth;
+			let onset = onsetBase[i] * growth * (1 - primary * prevention[area[i]]);
 			const f0 = fragility[i];
 			if (f0 !== 0) {
 				const gap = month - fragilityMonth[i];
@@ -94,7 +97,7 @@ export function stepNeedDynamics(world: World): void {
 				presentBase * (1 + engagement * (tr - 0.5)) * (1 - e) * ((f & F_TURNED_AWAY) !== 0 ? 0.5 : 1);
 			if (u < crisis + present) {
 				presenting[presentingCount++] = i;
-			} else if (u < crisis + present + recoveryBase * (0.5 + capability[i]) * (1 + e)) {
+			} else if (u < crisis + present + recoveryBase * (0.5 + capability[i]) * (1 + outreach * e)) {
 				state[i] = WELL;
 				flags[i] = 0;
 			}

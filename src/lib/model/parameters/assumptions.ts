@@ -60,7 +60,7 @@ export const ASSUMPTIONS = [
 		'Share of funded posts vacant at the start of the spin-up.'),
 
 	// ── Need and demand ───────────────────────────────────────────────────
-	a('need', 'onsetRate', 'Onset of risk', 0.0549, 0.01, 0.15, 'per month', 'assumption', 'calibrated: contacts and crisis rates of the baseline',
+	a('need', 'onsetRate', 'Onset of risk', 0.0615, 0.01, 0.15, 'per month', 'assumption', 'calibrated: contacts and crisis rates of the baseline',
 		'Monthly hazard that a well citizen of average deprivation becomes at risk.'),
 	a('need', 'presentRate', 'Presenting with need', 0.22, 0.05, 0.5, 'per month', 'assumption', 'calibrated: contacts of the baseline',
 		'Monthly hazard that an at-risk citizen presents to services.'),
@@ -100,6 +100,10 @@ export const ASSUMPTIONS = [
 		'Sustained prevention share of budget that reaches half the maximum effect.'),
 	a('need', 'preventionLag', 'Prevention lag (per stage)', 18, 1, 60, 'months', 'weak', `${S.REPENNING}; ${S.MASTERS} (falls prevention pays back in about 18 months)`,
 		'Mean delay of each of two stages between prevention spending and its effect (total about twice this).'),
+	a('need', 'preventionOnset', 'Primary prevention', 0.5, 0, 1, 'share of effect', 'weak', `${S.MASTERS}; ${S.IPPR}, Box 2.1 (early intervention)`,
+		'How far prevention also stops well citizens becoming at risk, as a share of its effect on those at risk.'),
+	a('need', 'outreachRecovery', 'Outreach helps recovery', 2, 0, 5, '× per unit effect', 'weak', `${S.IPPR}, C3-S5 (A-C11 Local Area Coordination); ${S.BENNETT} (Essex 100-day challenge)`,
+		'Extra recovery of at-risk citizens per unit of prevention effect (outreach resolves needs early).'),
 	a('need', 'preventionReach', 'Prevention reach to low-trust citizens', 0.5, 0, 1, '0–1', 'assumption', `${S.COLLABORATE} (inverse care law)`,
 		'Share of prevention\'s effect that reaches citizens with no trust in services.'),
 
@@ -204,7 +208,7 @@ export const ASSUMPTIONS = [
 		'Extra target pressure for a year after a failing rating.'),
 
 	// ── Workforce ─────────────────────────────────────────────────────────
-	a('workforce', 'burnoutBase', 'Burnout (logit intercept)', -1.27, -4, 2, 'logit', 'moderate', `calibrated: ${S.NHS_SURVEY}`,
+	a('workforce', 'burnoutBase', 'Burnout (logit intercept)', -1.42, -4, 2, 'logit', 'moderate', `calibrated: ${S.NHS_SURVEY}`,
 		'Log-odds of burnout with balanced demands and resources.'),
 	a('workforce', 'demandCaseload', 'Caseload and burnout', 0.7, 0, 4, 'logit per unit', 'moderate', S.JDR,
 		'Job demand from work pressure (work demanded over capacity).'),

@@ -10,6 +10,8 @@ export interface AreaState {
 	assets: Float64Array;
 	/** Local capacity to govern and improve, 0–1. */
 	capacity: Float64Array;
+	/** Funding per head relative to need (1 when funding fully follows need). */
+	fundingAdequacy: Float64Array;
 	/** How the place leans when devolved (standard normal): relational intensity and prevention. */
 	leanRelational: Float64Array;
 	leanPrevention: Float64Array;
@@ -39,6 +41,7 @@ export function allocateAreas(n: number): AreaState {
 		idealRelational: f(),
 		assets: f(),
 		capacity: f(),
+		fundingAdequacy: f(),
 		leanRelational: f(),
 		leanPrevention: f(),
 		population: f(),

@@ -1,0 +1,173 @@
+import seedrandom from 'seedrandom';
+import { describe, expect, test } from 'vitest';
+import { Rng, beta, createStream, normal, replicateSeed } from './rng';
+
+function draws(rng: { next(): number }, n: number): number[] {
+	return Array.from({ length: n }, () => rng.next());
+}
+
+function meanAndSd(xs: ArrayLike<number>): { mean: number; sd: number } {
+	let sum = 0;
+	for (let i = 0; i < xs.length; i++) sum += xs[i];
+	const mean = sum / xs.length;
+	let ss = 0;
+	for (let i = 0; i < xs.length; i++) ss += (xs[i] - mean) ** 2;
+	return { mean, sd: Math.sqrt(ss / (xs.length - 1)) };
+}
+
+describe('createStream', () => {
+	test.each([
+		[0, 0, 'need'],
+		[2023, 3, 'workforce'],
+		[2 ** 31 - 1, 999, 'access-and-choice'],
+		[7, 0, '']
+	])('seed %i, replicate %i, name "%s" gives exactly the seedrandom.tychei sequence', (seed, replicate, name) => {
+		const reference = seedrandom.tychei(`levers|${seed}|${replicate}|${name}`);
+		const stream = createStream(seed, replicate, name);
+		for (let i = 0; i < 5_000; i++) {
+			const want = reference();
+			const got = stream.next();
+			if (got !== want) expect.fail(`draw ${i}: got ${got}, seedrandom gives ${want}`);
+		}
+	});
+
+	test('the same seed, replicate and name always give the same stream', () => {
+		expect(draws(createStream(11, 2, 'gaming'), 1_000)).toEqual(draws(createStream(11, 2, 'gaming'), 1_000));
+	});
+
+	test('different names, replicates or seeds give different streams', () => {
+		const first = (seed: number, replicate: number, name: string) => draws(createStream(seed, replicate, name), 20);
+		const base = first(11, 2, 'gaming');
+		const variants = [first(11, 2, 'workforce'), first(11, 3, 'gaming'), first(12, 2, 'gaming'), first(1, 12, 'gaming')];
+		for (const v of variants) {
+			expect(v).not.toEqual(base);
+			// Not merely shifted or partly shared: no draw in common at the same position.
+			expect(v.filter((x, i) => x === base[i])).toEqual([]);
+		}
+	});
+
+	test('separators keep seed, replicate and name apart ("1|23" is not "12|3")', () => {
+		expect(draws(createStream(1, 23, 'x'), 10)).not.toEqual(draws(createStream(12, 3, 'x'), 10));
+	});
+
+	test('streams are independent objects: drawing from one does not move another', () => {
+		const a = createStream(5, 0, 'need');
+		const b = createStream(5, 0, 'need');
+		draws(a, 100);
+		expect(draws(b, 10)).toEqual(draws(createStream(5, 0, 'need'), 10));
+	});
+
+	test('draws are uniform on [0, 1): range, mean about 1/2 and variance about 1/12 over 100k draws', () => {
+		const xs = new Float64Array(100_000);
+		const rng = createStream(42, 0, 'uniform');
+		for (let i = 0; i < xs.length; i++) xs[i] = rng.next();
+		let min = Infinity;
+		let max = -Infinity;
+		for (const x of xs) {
+			min = Math.min(min, x);
+			max = Math.max(max, x);
+		}
+		expect(min).toBeGreaterThanOrEqual(0);
+		expect(max).toBeLessThan(1);
+		const { mean, sd } = meanAndSd(xs);
+		// The standard error of the mean is sqrt(1/12 / 1e5) ≈ 0.0009: allow about 5 of them.
+		expect(Math.abs(mean - 0.5)).toBeLessThan(0.005);
+		expect(Math.abs(sd * sd - 1 / 12)).toBeLessThan(0.002);
+		// Each tenth of [0, 1) gets about a tenth of the draws (expected 10,000, sd ≈ 95).
+		const bins = new Array<number>(10).fill(0);
+		for (const x of xs) bins[Math.floor(x * 10)]++;
+		for (const count of bins) expect(Math.abs(count - 10_000)).toBeLessThan(600);
+	});
+
+	test('successive draws are uncorrelated', () => {
+		const rng = createStream(3, 1, 'lag');
+		const xs = draws(rng, 50_001);
+		let sxy = 0;
+		for (let i = 0; i < 50_000; i++) sxy += (xs[i] - 0.5) * (xs[i + 1] - 0.5);
+		const correlation = sxy / 50_000 / (1 / 12);
+		expect(Math.abs(correlation)).toBeLessThan(0.03);
+	});
+});
+
+describe('Rng', () => {
+	test('copies its starting state, so the object it was built from can change without effect', () => {
+		const state = seedrandom.tychei('levers|1|0|copy', { state: true }).state();
+		const a = new Rng(state);
+		const expected = draws(new Rng({ ...state }), 10);
+		state.a = 0;
+		state.b = 0;
+		expect(draws(a, 10)).toEqual(expected);
+	});
+});
+
+describe('replicateSeed', () => {
+	test('is a reproducible whole number in [0, 2^31 - 1)', () => {
+		for (const base of [0, 1, 2023, 2 ** 31 - 1]) {
+			for (let r = 0; r < 50; r++) {
+				const s = replicateSeed(base, r);
+				expect(Number.isInteger(s)).toBe(true);
+				expect(s).toBeGreaterThanOrEqual(0);
+				expect(s).toBeLessThan(2 ** 31 - 1);
+				expect(replicateSeed(base, r)).toBe(s);
+			}
+		}
+	});
+
+	test('different replicates and different base seeds give different seeds', () => {
+		const seeds = new Set<number>();
+		for (const base of [1, 2, 3, 2023]) for (let r = 0; r < 100; r++) seeds.add(replicateSeed(base, r));
+		expect(seeds.size).toBe(400);
+	});
+});
+
+describe('normal', () => {
+	test('has mean about 0 and standard deviation about 1 over 100k draws', () => {
+		const rng = createStream(9, 0, 'normal');
+		const xs = Float64Array.from({ length: 100_000 }, () => normal(rng));
+		const { mean, sd } = meanAndSd(xs);
+		// Standard error of the mean ≈ 0.0032, of the sd ≈ 0.0022.
+		expect(Math.abs(mean)).toBeLessThan(0.016);
+		expect(Math.abs(sd - 1)).toBeLessThan(0.012);
+		// About 68.3% within one sd and 95.4% within two.
+		const within1 = xs.filter((x) => Math.abs(x) < 1).length / xs.length;
+		const within2 = xs.filter((x) => Math.abs(x) < 2).length / xs.length;
+		expect(Math.abs(within1 - 0.6827)).toBeLessThan(0.01);
+		expect(Math.abs(within2 - 0.9545)).toBeLessThan(0.006);
+		expect(xs.every(Number.isFinite)).toBe(true);
+	});
+
+	test('is reproducible from the stream', () => {
+		const a = createStream(9, 1, 'normal');
+		const b = createStream(9, 1, 'normal');
+		const xs = Array.from({ length: 200 }, () => normal(a));
+		expect(Array.from({ length: 200 }, () => normal(b))).toEqual(xs);
+	});
+});
+
+describe('beta', () => {
+	test.each([
+		[1, 1],
+		[2, 5],
+		[5, 2],
+		[3, 3],
+		[20, 4]
+	])('Beta(%d, %d) stays in [0, 1] with mean a/(a+b) and the right variance', (a, b) => {
+		const rng = createStream(17, 0, `beta-${a}-${b}`);
+		const n = 40_000;
+		const xs = Float64Array.from({ length: n }, () => beta(rng, a, b));
+		expect(xs.every((x) => x >= 0 && x <= 1)).toBe(true);
+		const { mean, sd } = meanAndSd(xs);
+		const wantMean = a / (a + b);
+		const wantVar = (a * b) / ((a + b) ** 2 * (a + b + 1));
+		// Allow 6 standard errors of the mean.
+		expect(Math.abs(mean - wantMean)).toBeLessThan(6 * Math.sqrt(wantVar / n));
+		expect(Math.abs(sd * sd - wantVar) / wantVar).toBeLessThan(0.05);
+	});
+
+	test('is reproducible from the stream', () => {
+		const a = createStream(4, 2, 'beta');
+		const b = createStream(4, 2, 'beta');
+		const xs = Array.from({ length: 200 }, () => beta(a, 2, 3));
+		expect(Array.from({ length: 200 }, () => beta(b, 2, 3))).toEqual(xs);
+	});
+});
