@@ -1,12 +1,12 @@
 /**
- * Calibrate the baseline's intercepts to England c. 2023 (first model year, 3 replicates):
+ * Calibrate the baseline's intercepts to England c. 2023 (first three model years, 3 replicates):
  * onsetRate → true access ≈ 0.78, burnoutBase → burnout ≈ 0.30, quitBase → leaving ≈ 0.10.
  * Prints the values to copy into the registry; changes nothing by itself.
  * Usage: npx tsx scripts/calibrate.ts [id=value ...]   (fixed settings to calibrate under)
  */
 import { runModel, LEVERS, defaultAssumptions, defaultLevers, OUTCOME_INDEX, replicateSeed, type AssumptionValues } from '../src/lib/model/index';
 
-const months = 12;
+const months = 36;
 const fixed = process.argv.slice(2).map((s) => s.split('='));
 const base = defaultAssumptions();
 for (const [k, v] of fixed) (base as Record<string, number>)[k] = Number(v);

@@ -8,11 +8,15 @@ const LN2_HI = 0.6931471803691238;
 const LN2_LO = 1.9082149292705877e-10;
 const INV_LN2 = 1.4426950408889634;
 
-/** Return e^x, accurate to about 1 ulp for |x| < 700; saturates outside. */
+/** ln(Number.MAX_VALUE) and ln of half the smallest subnormal: beyond them e^x is not a finite, non-zero double. */
+const EXP_OVERFLOW = 709.782712893384;
+const EXP_UNDERFLOW = -745.1332191019412;
+
+/** Return e^x, accurate to about 1 ulp (subnormal results to about 1 unit). */
 export function detExp(x: number): number {
 	if (x !== x) return NaN;
-	if (x > 709) return Infinity;
-	if (x < -745) return 0;
+	if (x > EXP_OVERFLOW) return Infinity;
+	if (x < EXP_UNDERFLOW) return 0;
 	// x = k ln2 + r, |r| <= ln2/2
 	const k = Math.round(x * INV_LN2);
 	const r = x - k * LN2_HI - k * LN2_LO;

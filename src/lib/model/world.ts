@@ -253,6 +253,11 @@ function initAreas(areas: AreaState, p: AssumptionValues, pop: Population, rng: 
 		areas.assets[a] = clamp01(0.7 - 0.6 * (dep - 0.5) - 0.2);
 		areas.capacity[a] = clamp01(p.localCapacity - p.capacityGradient * (dep - 0.5));
 		areas.fundingAdequacy[a] = 1;
+		// Prevention spending has been running at the status-quo share for years.
+		const prevention = defaultLevers().prevention;
+		areas.preventionPipeline[a] = prevention;
+		areas.preventionStock[a] = prevention;
+		areas.preventionEffect[a] = (p.preventionMaxEffect * prevention) / (prevention + p.preventionHalfSaturation);
 		areas.leanRelational[a] = normal(rng);
 		areas.leanPrevention[a] = normal(rng);
 		areas.population[a] = base + (remainder > 0 ? 1 : 0);
@@ -354,10 +359,27 @@ function initWorkers(
 				w.tenure[i] = tenure;
 				w.skill[i] = 1 - (1 - p.newHireSkill) * detPow(1 - learning, tenure);
 				w.burnout[i] = 0.3;
+				w.motivation[i] = settledMotivation(w.intrinsic[i], p, statusQuo);
 			}
 		}
 		providers.staff[k] = filled;
 	}
+}
+
+/**
+ * Motivation a worker settles at under the status quo (see workforce.ts), so a run does not
+ * start with years of slow drift: crowding out, autonomy, mission, typical success and burnout.
+ */
+function settledMotivation(intrinsic: number, p: AssumptionValues, L: LeverValues): number {
+	const controlling = L.performancePay + p.controlTargets * L.targets + (p.controlOversight * (L.inspection + L.audit)) / 2;
+	return clamp01(
+		intrinsic -
+			p.crowdingOut * p.intrinsicSpread * controlling +
+			p.motivationAutonomy * L.autonomy +
+			p.motivationMission * L.mission +
+			p.motivationSuccess * 0.15 -
+			p.motivationBurnout * 0.3
+	);
 }
 
 /** Fill slot i with a new recruit. */

@@ -60,7 +60,7 @@ export const ASSUMPTIONS = [
 		'Share of funded posts vacant at the start of the spin-up.'),
 
 	// ── Need and demand ───────────────────────────────────────────────────
-	a('need', 'onsetRate', 'Onset of risk', 0.0615, 0.01, 0.15, 'per month', 'assumption', 'calibrated: contacts and crisis rates of the baseline',
+	a('need', 'onsetRate', 'Onset of risk', 0.0685, 0.01, 0.15, 'per month', 'assumption', 'calibrated: contacts and crisis rates of the baseline',
 		'Monthly hazard that a well citizen of average deprivation becomes at risk.'),
 	a('need', 'presentRate', 'Presenting with need', 0.22, 0.05, 0.5, 'per month', 'assumption', 'calibrated: contacts of the baseline',
 		'Monthly hazard that an at-risk citizen presents to services.'),
@@ -208,7 +208,7 @@ export const ASSUMPTIONS = [
 		'Extra target pressure for a year after a failing rating.'),
 
 	// ── Workforce ─────────────────────────────────────────────────────────
-	a('workforce', 'burnoutBase', 'Burnout (logit intercept)', -1.42, -4, 2, 'logit', 'moderate', `calibrated: ${S.NHS_SURVEY}`,
+	a('workforce', 'burnoutBase', 'Burnout (logit intercept)', -1.27, -4, 2, 'logit', 'moderate', `calibrated: ${S.NHS_SURVEY}`,
 		'Log-odds of burnout with balanced demands and resources.'),
 	a('workforce', 'demandCaseload', 'Caseload and burnout', 0.7, 0, 4, 'logit per unit', 'moderate', S.JDR,
 		'Job demand from work pressure (work demanded over capacity).'),
@@ -268,7 +268,7 @@ export const ASSUMPTIONS = [
 		'Monthly skill loss while burnt out.'),
 	a('workforce', 'outsourcedTraining', 'Training in outsourced providers', 0.6, 0, 1, '× learning', 'weak', `${S.IPPR}, Table 2.1 (competition lowers staff inputs)`,
 		'Skill learning in outsourced providers relative to in-house.'),
-	a('workforce', 'quitBase', 'Leaving (monthly hazard)', 0.00615, 0.001, 0.03, 'per month', 'moderate', `calibrated: ${S.NUFFIELD}; ${S.TEACHER_RETENTION}`,
+	a('workforce', 'quitBase', 'Leaving (monthly hazard)', 0.00573, 0.001, 0.03, 'per month', 'moderate', `calibrated: ${S.NUFFIELD}; ${S.TEACHER_RETENTION}`,
 		'Monthly leaving hazard of a worker with typical burnout and motivation.'),
 	a('workforce', 'quitBurnout', 'Burnout and leaving', 2.5, 0, 5, 'log hazard per unit', 'moderate', `${S.JDR}; ${S.HRH_LEAVERS}`,
 		'Rise in the log leaving hazard per unit of burnout.'),
