@@ -2,8 +2,6 @@ import { detPow } from '../det-math';
 import { T, tallyArea } from '../tallies';
 import type { World } from '../world';
 
-/** Relative need per unit of area deprivation above the mean, used by the funding formula. */
-const NEED_GRADIENT = 1.5;
 /** Smoothing of user flows for money following users (about six months' memory). */
 const USER_FLOW_SMOOTHING = 1 / 6;
 
@@ -42,8 +40,8 @@ export function stepFunding(world: World): void {
 	let weightSum = 0;
 	let needSum = 0;
 	for (let a = 0; a < areas.n; a++) {
-		const need = 1 + NEED_GRADIENT * (areas.deprivation[a] - meanDeprivation);
-		const weight = areas.population[a] * (1 + NEED_GRADIENT * p.needWeighting * (areas.deprivation[a] - meanDeprivation));
+		const need = 1 + p.needGradient * (areas.deprivation[a] - meanDeprivation);
+		const weight = areas.population[a] * (1 + p.needGradient * p.needWeighting * (areas.deprivation[a] - meanDeprivation));
 		areas.fundingShare[a] = weight;
 		areas.fundingAdequacy[a] = weight / need;
 		weightSum += weight;

@@ -3,12 +3,6 @@ import type { World } from '../world';
 
 /** Smoothing of providers' monthly performance figures (about a quarter's memory). */
 const PERFORMANCE_SMOOTHING = 0.25;
-/** Monthly decay of blame after a sanction or failing rating. */
-const BLAME_DECAY = 0.9;
-/** Months a failing rating lasts. */
-const FAILING_MONTHS = 12;
-/** League tables: the bottom fifth by reported performance is rated failing. */
-const FAILING_QUANTILE = 0.2;
 
 /**
  * Process 5 — gaming. Two kinds, kept apart as the evidence does:
@@ -21,7 +15,7 @@ const FAILING_QUANTILE = 0.2;
  *   (Jacob & Levitt 2003: 4–5% of classrooms).
  * Audit detects gaming in proportion to its extent; a sanction cuts the culture and adds blame.
  * Inspection rates providers on a league table of reported performance; the bottom fifth is
- * rated failing for a year, which raises the stakes (Bevan & Hamblin 2009) and the blame.
+ * rated failing for a while, which raises the stakes (Bevan & Hamblin 2009) and the blame.
  */
 export function stepGaming(world: World): void {
 	const pr = world.providers;
@@ -50,7 +44,7 @@ export function stepGaming(world: World): void {
 		);
 		pr.culture[k] += (target - pr.culture[k]) / p.cultureMonths;
 
-		pr.blame[k] *= BLAME_DECAY;
+		pr.blame[k] *= p.blameMemory;
 		if (L.audit > 0 && rng.next() < L.audit * p.auditDetection * pr.hideChance[k]) {
 			pr.culture[k] *= 1 - p.sanctionCut;
 			pr.blame[k] += 1;
@@ -87,12 +81,12 @@ function rateProviders(world: World): void {
 	const ranked = world.scratch;
 	for (let k = 0; k < pr.n; k++) ranked[k] = pr.reportedPerformance[k];
 	ranked.sort();
-	const cutoff = ranked[Math.floor(FAILING_QUANTILE * (pr.n - 1))];
+	const cutoff = ranked[Math.floor(p.failingShare * (pr.n - 1))];
 	const chance = (world.levers.inspection * p.inspectionRate) / 12;
 	for (let k = 0; k < pr.n; k++) {
 		if (rng.next() >= chance) continue;
 		if (pr.reportedPerformance[k] <= cutoff) {
-			pr.failingMonths[k] = FAILING_MONTHS;
+			pr.failingMonths[k] = Math.round(p.failingMonths);
 			pr.blame[k] += 0.5;
 		}
 	}

@@ -17,8 +17,9 @@ import { summariseTeams } from './team-summary';
  * - Under competition, providers park complex cases behind easy ones (cream-skimming), more so
  *   under financial pressure and when outsourced.
  * - Resolution depends on team skill, motivation and burnout, on how well practice fits the
- *   place, on relational intensity (which costs time), integration, waiting and the citizen's
- *   own capability. Resolved needs relapse less the more relational the help was.
+ *   place, on competition for users who can choose, on relational intensity (which costs
+ *   time), integration, waiting and the citizen's own capability. Resolved needs relapse less
+ *   the more relational the help was.
  */
 export function stepService(world: World): void {
 	summariseTeams(world);
@@ -71,7 +72,8 @@ function serveQueue(world: World, k: number, practiceFit: number): void {
 		p.successSkill * (pr.meanSkill[k] - 0.5) +
 		p.successMotivation * (pr.meanMotivation[k] - 0.5) -
 		p.successBurnout * pr.burnoutShare[k] +
-		p.successFit * (practiceFit - 0.5) -
+		p.successFit * (practiceFit - 0.5) +
+		p.competitionQuality * L.competition * L.choice -
 		(pr.trialMonths[k] > 0 ? p.trialFailureCost : 0);
 	const simpleLogit = baseLogit + 0.5 * p.successRelational * rho;
 	const complexLogit =
