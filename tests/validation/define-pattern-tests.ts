@@ -6,28 +6,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinScenarios } from '../../src/lib/scenario/builtin-node';
-import { Experiments, PATTERNS, tolerance } from '../../src/lib/validation/index';
+import { Experiments, PATTERNS, tolerance, VALIDATION_RUNS, VALIDATION_SEED } from '../../src/lib/validation/index';
 
-/** Replicates per ensemble in validation: enough for stable means, small enough to be quick. */
-const RUNS = 8;
-const SEED = 2024;
-
-const experiments = new Experiments(loadBuiltinScenarios(), RUNS, SEED);
+const experiments = new Experiments(loadBuiltinScenarios(), VALIDATION_RUNS, VALIDATION_SEED);
 
 /** Declare the tests of the patterns with these ids (split across files to run in parallel). */
 export function definePatternTests(ids: number[]): void {
 	for (const pattern of PATTERNS.filter((p) => ids.includes(p.id))) {
-	describe(`pattern ${pattern.id}: ${pattern.title} — ${pattern.sources}`, () => {
-		for (const check of pattern.checks) {
-			it(`${check.claim} (published: ${check.published}; tolerance: ${tolerance(check)} ${check.unit})`, () => {
-				const m = check.measure(experiments);
-				expect(Number.isFinite(m.value), 'the model figure is a number').toBe(true);
-				const low = check.wholeInterval ? m.low! : m.value;
-				const high = check.wholeInterval ? m.high! : m.value;
-				if (check.above !== undefined) expect(low).toBeGreaterThan(check.above);
-				if (check.below !== undefined) expect(high).toBeLessThan(check.below);
-			});
-		}
-	});
+		describe(`pattern ${pattern.id}: ${pattern.title} — ${pattern.sources}`, () => {
+			for (const check of pattern.checks) {
+				it(`${check.claim} (published: ${check.published}; tolerance: ${tolerance(check)} ${check.unit})`, () => {
+					const m = check.measure(experiments);
+					expect(Number.isFinite(m.value), 'the model figure is a number').toBe(true);
+					const low = check.wholeInterval ? m.low! : m.value;
+					const high = check.wholeInterval ? m.high! : m.value;
+					if (check.above !== undefined) expect(low).toBeGreaterThan(check.above);
+					if (check.below !== undefined) expect(high).toBeLessThan(check.below);
+				});
+			}
+		});
 	}
 }

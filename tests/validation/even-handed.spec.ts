@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinScenarios } from '../../src/lib/scenario/builtin-node';
-import { Experiments, FAMILY_PACKAGES, tradeOffs } from '../../src/lib/validation/index';
+import { Experiments, FAMILY_PACKAGES, tradeOffs, VALIDATION_RUNS, VALIDATION_SEED } from '../../src/lib/validation/index';
 
-const experiments = new Experiments(loadBuiltinScenarios(), 8, 2024);
+const experiments = new Experiments(loadBuiltinScenarios(), VALIDATION_RUNS, VALIDATION_SEED);
 
 describe('neither family of levers wins on every outcome', () => {
 	for (const family of FAMILY_PACKAGES) {

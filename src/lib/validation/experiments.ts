@@ -3,6 +3,9 @@ import type { OutcomeId } from '../model/index';
 import { resolveScenario, toRunInput, type Overrides, type ScenarioLibrary } from '../scenario/index';
 
 export const BASELINE_ID = 'baseline-england-2023';
+/** Replicates and base seed of the validation tests and report: enough for stable means, quick to run. */
+export const VALIDATION_RUNS = 8;
+export const VALIDATION_SEED = 2024;
 
 /** Runs ensembles of the built-in scenarios for validation, caching each by its settings. */
 export class Experiments {

@@ -1,0 +1,103 @@
+/**
+ * Speed and memory of the model (a benchmark, not a test). Prints a table; with --json, one
+ * JSON object as the last line:
+ * - defaultRunMs: median of 7 runs of the default scenario (20,000 citizens, 120 months, plus
+ *   the spin-up) after 3 warm-up runs;
+ * - citizenMonthsPerSec: citizen-months simulated per second in those runs (spin-up included);
+ * - millionRunMs, millionPeakMB: one run of 1,000,000 citizens for 120 months, in a fresh
+ *   process, and that process's peak resident memory;
+ * - ensemble32Ms: a 32-run ensemble of the default scenario in one process.
+ * Options: --skip-million (quick look), --json.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runEnsemble } from '../src/lib/ensemble/index';
+import { MODEL_VERSION, runModel } from '../src/lib/model/index';
+import { resolveScenario, toRunInput } from '../src/lib/scenario/index';
+import { loadBuiltinScenarios } from '../src/lib/scenario/builtin-node';
+
+const json = process.argv.includes('--json');
+const library = loadBuiltinScenarios();
+const base = library.get('baseline-england-2023')!;
+
+if (process.argv.includes('--million-child')) {
+	// Child mode: one large run, then report time and peak memory.
+	const scenario = resolveScenario(base, library, { citizens: 1_000_000, months: 120, runs: 1 });
+	const t0 = performance.now();
+	runModel(toRunInput(scenario, 1));
+	const ms = performance.now() - t0;
+	const peakMB = process.resourceUsage().maxRSS / 1024;
+	process.stdout.write(JSON.stringify({ ms, peakMB }) + '\n');
+	process.exit(0);
+}
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const scenario = resolveScenario(base, library, { runs: 1 });
+const input = toRunInput(scenario, 1);
+for (let i = 0; i < 3; i++) runModel(toRunInput(scenario, 100 + i));
+const times: number[] = [];
+for (let i = 0; i < 7; i++) {
+	const run = toRunInput(scenario, 200 + i);
+	const t0 = performance.now();
+	runModel(run);
+	times.push(performance.now() - t0);
+}
+void input;
+const defaultRunMs = median(times);
+const simulatedMonths = scenario.months + Math.round(scenario.assumptions.spinUpMonths);
+const citizenMonthsPerSec = (scenario.population.citizens * simulatedMonths) / (defaultRunMs / 1000);
+
+const ensembleScenario = resolveScenario(base, library, { runs: 32 });
+const e0 = performance.now();
+runEnsemble((seed) => toRunInput(ensembleScenario, seed), 32, ensembleScenario.seed);
+const ensemble32Ms = performance.now() - e0;
+
+let millionRunMs: number | null = null;
+let millionPeakMB: number | null = null;
+if (!process.argv.includes('--skip-million')) {
+	const script = fileURLToPath(import.meta.url);
+	const child = spawnSync(process.execPath, ['--import', 'tsx', script, '--million-child'], {
+		encoding: 'utf8',
+		maxBuffer: 1 << 20
+	});
+	const line = child.stdout.trim().split('\n').pop() ?? '';
+	try {
+		const parsed = JSON.parse(line) as { ms: number; peakMB: number };
+		millionRunMs = parsed.ms;
+		millionPeakMB = parsed.peakMB;
+	} catch {
+		console.error(`the 1,000,000-citizen run failed: ${child.stderr.trim().split('\n').pop() ?? 'no output'}`);
+	}
+}
+
+const result = {
+	modelVersion: MODEL_VERSION,
+	node: process.version,
+	defaultRunMs: round(defaultRunMs),
+	defaultRunsMs: times.map(round),
+	citizenMonthsPerSec: Math.round(citizenMonthsPerSec),
+	millionRunMs: millionRunMs === null ? null : round(millionRunMs),
+	millionPeakMB: millionPeakMB === null ? null : round(millionPeakMB),
+	ensemble32Ms: round(ensemble32Ms)
+};
+
+const budget = { defaultRunMs: 60, millionRunMs: 10_000, millionPeakMB: 500, ensemble32Ms: 1500 };
+const rows: [string, string, string][] = [
+	['default run (median of 7, ms)', String(result.defaultRunMs), `≤ ${budget.defaultRunMs}`],
+	['citizen-months per second', result.citizenMonthsPerSec.toLocaleString('en-GB'), ''],
+	['1,000,000 citizens × 120 months (ms)', String(result.millionRunMs ?? 'skipped'), `≤ ${budget.millionRunMs}`],
+	['1,000,000-citizen peak memory (MB)', String(result.millionPeakMB ?? 'skipped'), `≤ ${budget.millionPeakMB}`],
+	['32-run ensemble, one process (ms)', String(result.ensemble32Ms), `(browser pool: ≤ ${budget.ensemble32Ms})`]
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`Levers model ${MODEL_VERSION} on Node ${process.version}`);
+for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(12)}  ${target}`);
+if (json) console.log(JSON.stringify(result));
+
+function round(x: number): number {
+	return Math.round(x * 10) / 10;
+}

@@ -1,0 +1,32 @@
+import { runEnsemble, summariseEnsemble } from '../ensemble/index';
+import { MODEL_VERSION, OUTCOMES } from '../model/index';
+import { resolveScenario, toRunInput, type ScenarioLibrary } from '../scenario/index';
+
+/** Settings of the golden runs: every built-in scenario at full size, a few replicates. */
+export const GOLDEN_SETTINGS = { runs: 4, seed: 11 } as const;
+
+export interface GoldenSummaries {
+	modelVersion: string;
+	settings: typeof GOLDEN_SETTINGS;
+	/** Per scenario, per outcome: the mean over runs of each run's last-12-month mean. */
+	scenarios: Record<string, Record<string, number | null>>;
+}
+
+/**
+ * The golden summaries of every built-in scenario. Same scenario, seeds and model version must
+ * give exactly these numbers in any engine; a change means the model changed.
+ */
+export function goldenSummaries(library: ScenarioLibrary): GoldenSummaries {
+	const scenarios: GoldenSummaries['scenarios'] = {};
+	for (const id of [...library.keys()].sort()) {
+		const scenario = resolveScenario(library.get(id)!, library, GOLDEN_SETTINGS);
+		const summary = summariseEnsemble(runEnsemble((seed) => toRunInput(scenario, seed), scenario.runs, scenario.seed));
+		scenarios[id] = Object.fromEntries(
+			OUTCOMES.map((o) => {
+				const v = summary.final[o.id].mean;
+				return [o.id, Number.isFinite(v) ? v : null];
+			})
+		);
+	}
+	return { modelVersion: MODEL_VERSION, settings: GOLDEN_SETTINGS, scenarios };
+}
