@@ -11,6 +11,8 @@ export interface RunArgs {
 	months?: number;
 	citizens?: number;
 	detail: boolean;
+	/** A scenario to compare with on the same seeds (paired differences). */
+	baseline?: string;
 	format: 'json' | 'csv';
 	out?: string;
 }
@@ -78,6 +80,9 @@ function parseRun(argv: readonly string[]): RunArgs {
 			}
 			case '--out':
 				args.out = value();
+				break;
+			case '--baseline':
+				args.baseline = value();
 				break;
 			default:
 				if (arg.startsWith('--')) throw new CliError(`unknown option "${flag}" for "levers run"`);

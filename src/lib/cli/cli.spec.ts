@@ -485,3 +485,33 @@ describe('bad input: exit 2, one line on stderr naming the problem, nothing on s
 		expect(JSON.parse(result.stdout).scenario.id).toBe('ok');
 	});
 });
+
+describe('run: --baseline (paired differences)', () => {
+	test('runCli([run, X, --baseline, X]) reports differences of exactly zero', () => {
+		const out = cli(['run', BASE, ...SMALL, '--baseline', BASE]);
+		expect(out.code).toBe(0);
+		const report = JSON.parse(out.stdout);
+		expect(report.baseline.id).toBe(BASE);
+		for (const o of OUTCOMES) {
+			const final = report.difference.final[o.id];
+			if (final.mean !== null) expect(final.mean, o.id).toBe(0);
+		}
+	});
+
+	test('a --set change against the unchanged baseline gives its paired effect', () => {
+		const out = cli(['run', BASE, ...SMALL, '--set', 'targets=0', '--set', 'inspection=0', '--baseline', BASE]);
+		expect(out.code).toBe(0);
+		const report = JSON.parse(out.stdout);
+		// Without targets, gaming pressure is gone: the share of workers gaming falls in every run.
+		expect(report.difference.final['gaming.workerShare'].p95).toBeLessThan(0);
+		expect(report.difference.outcomes['gaming.workerShare'].mean).toHaveLength(24);
+	});
+
+	test('an unknown --baseline scenario exits 2 with one line and no stdout', () => {
+		const out = cli(['run', BASE, ...SMALL, '--baseline', 'nope']);
+		expect(out.code).toBe(2);
+		expect(out.stdout).toBe('');
+		expect(out.stderr.trim().split('\n')).toHaveLength(1);
+		expect(out.stderr).toContain('nope');
+	});
+});

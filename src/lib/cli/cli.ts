@@ -33,11 +33,14 @@ export const USAGE = `levers — agent-based model of public service reform (New
 
 Usage:
   levers run <scenario-id | file.json> [--set <lever-or-assumption>=<value>]... [--runs N] [--seed S]
-             [--months M] [--citizens N] [--detail] [--format json|csv] [--out FILE]
+             [--months M] [--citizens N] [--detail] [--baseline <scenario-id | file.json>]
+             [--format json|csv] [--out FILE]
   levers list [scenarios|levers|assumptions|outcomes] [--format json]
   levers help
 
 A lever may be set to a number or to an expression of the month t, e.g. --set "targets=t < 24 ? 0.6 : 0.2".
+--baseline runs a second scenario on the same seeds, months and population (without the --set
+changes) and adds paired differences, scenario minus baseline, to the JSON output.
 Results are exploratory, not forecasts.`;
 
 /** Run the command line; returns the exit code (0 ok, 2 bad input, 1 internal error). */
@@ -75,12 +78,28 @@ function run(args: RunArgs, io: CliIo): void {
 	if (args.citizens !== undefined) overrides = { ...overrides, citizens: args.citizens };
 	const scenario = resolveScenario(file, library, overrides);
 
+	// The baseline shares the run settings, so its runs pair with the scenario's seed by seed.
+	const baseline = args.baseline
+		? resolveScenario(loadScenario(args.baseline, library, io), library, {
+				runs: scenario.runs,
+				seed: scenario.seed,
+				months: scenario.months,
+				citizens: scenario.population.citizens
+			})
+		: undefined;
+	if (baseline && (baseline.population.areas !== scenario.population.areas || baseline.population.providersPerArea !== scenario.population.providersPerArea)) {
+		throw new CliError(`--baseline ${baseline.id} has a different number of areas or providers from ${scenario.id}: runs cannot be paired`);
+	}
+
 	const ensemble = runEnsemble((seed) => toRunInput(scenario, seed, args.detail), scenario.runs, scenario.seed);
+	const reference = baseline
+		? { scenario: baseline, ensemble: runEnsemble((seed) => toRunInput(baseline, seed), baseline.runs, baseline.seed) }
+		: undefined;
 
 	const output = io.openOutput(args.out);
 	try {
 		if (args.format === 'csv') writeCsv(scenario.id, ensemble, (chunk) => output.write(chunk));
-		else output.write(JSON.stringify(jsonReport(scenario, ensemble)) + '\n');
+		else output.write(JSON.stringify(jsonReport(scenario, ensemble, reference)) + '\n');
 	} finally {
 		output.close();
 	}

@@ -1,4 +1,4 @@
-import { summariseEnsemble, type Ensemble, type SeriesSummary, type Summary } from '../ensemble/index';
+import { summariseEnsemble, type Ensemble, type EnsembleSummary, type SeriesSummary, type Summary } from '../ensemble/index';
 import { MODEL_NAME, MODEL_VERSION, OUTCOMES, type RunOutput } from '../model/index';
 import type { ResolvedScenario } from '../scenario/index';
 
@@ -20,26 +20,40 @@ export function describeScenario(s: ResolvedScenario) {
 }
 
 /** The JSON document `levers run --format json` prints. */
-export function jsonReport(scenario: ResolvedScenario, ensemble: Ensemble) {
-	const summary = summariseEnsemble(ensemble);
-	const outcomes: Record<string, Record<keyof SeriesSummary, number[]>> = {};
-	for (const spec of OUTCOMES) {
-		const s = summary.outcomes[spec.id];
-		outcomes[spec.id] = { mean: list(s.mean), p05: list(s.p05), p50: list(s.p50), p95: list(s.p95) };
-	}
+export function jsonReport(
+	scenario: ResolvedScenario,
+	ensemble: Ensemble,
+	baseline?: { scenario: ResolvedScenario; ensemble: Ensemble }
+) {
 	const report: Record<string, unknown> = {
 		model: { name: MODEL_NAME, version: MODEL_VERSION },
 		scenario: describeScenario(scenario),
 		runs: ensemble.runs.length,
 		seeds: ensemble.seeds,
 		months: ensemble.months,
+		...summaryReport(summariseEnsemble(ensemble))
+	};
+	if (ensemble.runs[0].detail) report.detail = detailReport(ensemble.runs);
+	if (baseline) {
+		report.baseline = describeScenario(baseline.scenario);
+		// Paired differences, scenario minus baseline, run by run on the same seeds.
+		report.difference = summaryReport(summariseEnsemble(ensemble, baseline.ensemble));
+	}
+	return report;
+}
+
+function summaryReport(summary: EnsembleSummary) {
+	const outcomes: Record<string, Record<keyof SeriesSummary, number[]>> = {};
+	for (const spec of OUTCOMES) {
+		const s = summary.outcomes[spec.id];
+		outcomes[spec.id] = { mean: list(s.mean), p05: list(s.p05), p50: list(s.p50), p95: list(s.p95) };
+	}
+	return {
 		outcomes,
 		final: mapValues(summary.final, figures),
 		byQuintile: mapValues(summary.byQuintile, (groups) => mapValues(groups!, figures)),
 		byArea: mapValues(summary.byArea, (groups) => mapValues(groups!, figures))
 	};
-	if (ensemble.runs[0].detail) report.detail = detailReport(ensemble.runs);
-	return report;
 }
 
 function detailReport(runs: RunOutput[]) {

@@ -119,6 +119,7 @@ function stepMonth(world: World, levers: LeverValues): void {
 function resetMonth(world: World): void {
 	const v = world.tallies.values;
 	v.fill(0);
+	world.tallies.cells.fill(0);
 	const population = world.groupPopulation;
 	for (let g = 0; g < population.length; g++) v[g * TALLY_KEYS + T.population] = population[g];
 	const pr = world.providers;

@@ -1,4 +1,4 @@
-import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE } from './constants';
+import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, QUINTILES } from './constants';
 
 /**
  * Monthly event counts by group (overall, quintiles, areas), reset each month and turned into
@@ -42,25 +42,45 @@ export const TALLY_KEYS = 31;
 
 export interface Tallies {
 	groups: number;
+	/** By group: overall, quintiles, areas. */
 	values: Float64Array;
+	/** Citizen events by (area, quintile) cell, folded into the groups once a month. */
+	cells: Float64Array;
 }
 
 export function allocateTallies(areas: number): Tallies {
 	const groups = GROUP_FIRST_AREA + areas;
-	return { groups, values: new Float64Array(groups * TALLY_KEYS) };
+	return {
+		groups,
+		values: new Float64Array(groups * TALLY_KEYS),
+		cells: new Float64Array(areas * QUINTILES * TALLY_KEYS)
+	};
 }
 
-/** Add `amount` to key `k` for the overall group, the citizen's quintile and area. */
-export function tallyCitizen(
-	values: Float64Array,
-	k: number,
-	quintile: number,
-	area: number,
-	amount: number
-): void {
-	values[k] += amount;
-	values[(GROUP_FIRST_QUINTILE + quintile) * TALLY_KEYS + k] += amount;
-	values[(GROUP_FIRST_AREA + area) * TALLY_KEYS + k] += amount;
+/** Add `amount` to key `k` for a citizen of this quintile and area (one write; folded later). */
+export function tallyCitizen(cells: Float64Array, k: number, quintile: number, area: number, amount: number): void {
+	cells[(area * QUINTILES + quintile) * TALLY_KEYS + k] += amount;
+}
+
+/** Add the month's cell tallies to the overall, quintile and area groups, and clear the cells. */
+export function foldCells(tallies: Tallies): void {
+	const { values, cells } = tallies;
+	const areas = cells.length / (QUINTILES * TALLY_KEYS);
+	for (let a = 0; a < areas; a++) {
+		for (let q = 0; q < QUINTILES; q++) {
+			const cell = (a * QUINTILES + q) * TALLY_KEYS;
+			const quintile = (GROUP_FIRST_QUINTILE + q) * TALLY_KEYS;
+			const area = (GROUP_FIRST_AREA + a) * TALLY_KEYS;
+			for (let k = 0; k < TALLY_KEYS; k++) {
+				const v = cells[cell + k];
+				if (v === 0) continue;
+				values[k] += v;
+				values[quintile + k] += v;
+				values[area + k] += v;
+			}
+		}
+	}
+	cells.fill(0);
 }
 
 /** Add `amount` to key `k` for the overall group and an area. */

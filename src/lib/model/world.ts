@@ -74,6 +74,8 @@ export interface World {
 	monthFlows: Float64Array;
 	/** Scratch space for league-table ranking, preallocated. */
 	scratch: Float64Array;
+	/** Scratch space with one number per area, preallocated. */
+	areaScratch: Float64Array;
 	/** By (area, quintile) cell: citizens, those waiting, and the sum of trust. */
 	cellPopulation: Float64Array;
 	cellWaiting: Float64Array;
@@ -94,6 +96,8 @@ export interface World {
 }
 
 export const HISTOGRAM_BIN_DAYS = 7;
+/** Largest size a provider can grow to, relative to its initial funded posts. */
+export const SLOT_HEADROOM = 1.6;
 export const HISTOGRAM_BINS = 53;
 
 /** Build and initialise one replicate. */
@@ -112,7 +116,7 @@ export function createWorld(
 	const nCitizens = population.citizens;
 	const basePosts = (nCitizens * p.postsPer1000) / 1000;
 	// Head-room for providers to grow when money follows users.
-	const slotsPerProvider = Math.max(4, Math.ceil((2.2 * basePosts) / nProviders));
+	const slotsPerProvider = Math.max(4, Math.ceil((SLOT_HEADROOM * basePosts) / nProviders));
 
 	const areas = allocateAreas(nAreas);
 	const providers = allocateProviders(nProviders);
@@ -160,6 +164,7 @@ export function createWorld(
 		userFlows: initialUserFlows(areas, nProviders),
 		monthFlows: new Float64Array(nAreas * nProviders),
 		scratch: new Float64Array(nProviders),
+		areaScratch: new Float64Array(nAreas),
 		...cellSums(citizens, nAreas),
 		trustKeep: decayTable(1 - p.trustDrift),
 		fragilityKeep: decayTable(fragilityKeepPerMonth),
@@ -251,7 +256,7 @@ function initAreas(areas: AreaState, p: AssumptionValues, pop: Population, rng: 
 		areas.context[a] = wrap(p.contextSpread * normal(rng));
 		areas.idealRelational[a] = clamp01(p.idealRelational + 0.3 * (dep - 0.5));
 		areas.assets[a] = clamp01(0.7 - 0.6 * (dep - 0.5) - 0.2);
-		areas.capacity[a] = clamp01(p.localCapacity - p.capacityGradient * (dep - 0.5));
+		areas.capacity[a] = clamp01(p.localCapacity - p.capacityGradient * (dep - 0.5) + p.capacitySpread * normal(rng));
 		areas.fundingAdequacy[a] = 1;
 		// Prevention spending has been running at the status-quo share for years.
 		const prevention = defaultLevers().prevention;
@@ -325,12 +330,19 @@ function initCitizens(c: CitizenState, areas: AreaState, p: AssumptionValues, rn
 	assignQuintiles(c);
 }
 
-/** Quintile by rank of individual deprivation; ties broken by index, so it is deterministic. */
+/**
+ * Quintile by rank of individual deprivation: cut points from a numeric sort of the values, so
+ * no comparator runs per pair (equal values share a quintile).
+ */
 function assignQuintiles(c: CitizenState): void {
-	const order = Array.from({ length: c.n }, (_, i) => i);
-	order.sort((x, y) => c.deprivation[x] - c.deprivation[y] || x - y);
-	for (let r = 0; r < c.n; r++) {
-		c.quintile[order[r]] = Math.min(QUINTILES - 1, Math.floor((r * QUINTILES) / c.n));
+	const sorted = Float32Array.from(c.deprivation).sort();
+	const cuts = new Float32Array(QUINTILES - 1);
+	for (let q = 1; q < QUINTILES; q++) cuts[q - 1] = sorted[Math.floor((q * c.n) / QUINTILES)];
+	for (let i = 0; i < c.n; i++) {
+		const d = c.deprivation[i];
+		let q = 0;
+		while (q < QUINTILES - 1 && d >= cuts[q]) q++;
+		c.quintile[i] = q;
 	}
 }
 

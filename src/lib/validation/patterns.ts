@@ -383,14 +383,14 @@ export const PATTERNS: Pattern[] = [
 					)
 			},
 			{
-				claim: 'Change in needs resolved on average (paired)',
-				published: 'average outcomes did not improve',
-				unit: 'share',
-				below: 0.02,
+				claim: 'Change in the average citizen\'s healthy months a year (paired)',
+				published: 'average outcomes did not improve (the share resolved among those served is not used: parking changes who is served)',
+				unit: 'months a year',
+				below: 0.1,
 				measure: (x) =>
 					fromSummary(
 						difference(x.baselineWith({ choice: 0.8, competition: 0.8 }), x.baselineWith({ choice: 0, competition: 0 })).final[
-							'quality.true'
+							'wellbeing.healthyMonths'
 						]
 					)
 			}

@@ -29,7 +29,7 @@ export function stepAccess(world: World): void {
 	const p = world.p;
 	const L = world.levers;
 	const rng = world.streams.events;
-	const tallies = world.tallies.values;
+	const tallies = world.tallies.cells;
 	const month = world.month;
 	const monthStart = month * DAYS_PER_MONTH;
 	const recentMonth = month - REPEAT_WINDOW_MONTHS;

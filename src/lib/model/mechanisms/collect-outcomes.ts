@@ -1,6 +1,6 @@
 import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, QUINTILES } from '../constants';
 import { OUTCOME_INDEX as O, OUTCOMES } from '../outcomes';
-import { T, TALLY_KEYS, tallyArea, tallyCitizen } from '../tallies';
+import { foldCells, T, TALLY_KEYS, tallyArea, tallyCitizen } from '../tallies';
 import type { World } from '../world';
 
 /** Smoothing of each area's resolution rate for the between-area spread (half a year). */
@@ -14,6 +14,7 @@ const AREA_QUALITY_SMOOTHING = 1 / 6;
 export function collectOutcomes(world: World, series: Float64Array, months: number, index: number): void {
 	tallyWorkforce(world);
 	tallyCells(world);
+	foldCells(world.tallies);
 	const v = world.tallies.values;
 	const groups = world.tallies.groups;
 	const areas = world.areas;
@@ -90,12 +91,12 @@ export function collectOutcomes(world: World, series: Float64Array, months: numb
 
 /** Add citizens not waiting (healthy unless in crisis) and trust, kept by cell, to the tallies. */
 function tallyCells(world: World): void {
-	const v = world.tallies.values;
+	const cells = world.tallies.cells;
 	for (let a = 0; a < world.areas.n; a++) {
 		for (let q = 0; q < QUINTILES; q++) {
 			const cell = a * QUINTILES + q;
-			tallyCitizen(v, T.healthy, q, a, world.cellPopulation[cell] - world.cellWaiting[cell]);
-			tallyCitizen(v, T.trustSum, q, a, world.cellTrust[cell]);
+			tallyCitizen(cells, T.healthy, q, a, world.cellPopulation[cell] - world.cellWaiting[cell]);
+			tallyCitizen(cells, T.trustSum, q, a, world.cellTrust[cell]);
 		}
 	}
 }

@@ -57,18 +57,21 @@ export function stepNeedDynamics(world: World): void {
 	let presentingCount = 0;
 
 	driftTrustSums(world);
+	// Onset multiplier of each area this month: demand growth and primary prevention.
+	const areaOnset = world.areaScratch;
+	for (let a = 0; a < world.areas.n; a++) areaOnset[a] = growth * (1 - primary * prevention[a]);
 
 	for (let i = 0, n = c.n; i < n; i++) {
 		const u = rng.next();
 		const s = state[i];
 		if (s === WELL) {
-			let onset = onsetBase[i] * growth * (1 - primary * prevention[area[i]]);
+			let onset = onsetBase[i] * areaOnset[area[i]];
 			const f0 = fragility[i];
 			if (f0 !== 0) {
 				const gap = month - fragilityMonth[i];
 				const f = gap < MEMORY_TABLE_MONTHS ? f0 * fragilityKeep[gap] : 0;
-				// Forget a relapse risk once it is negligible, so the check stays cheap.
-				if (f < 0.001) fragility[i] = 0;
+				// Forget a relapse risk once it adds under 1% to the hazard, so the check stays cheap.
+				if (f < 0.01) fragility[i] = 0;
 				onset *= 1 + f;
 			}
 			if (u < onset) state[i] = AT_RISK;
@@ -126,7 +129,7 @@ export function leaveQueue(world: World, i: number): void {
  */
 function enterCrisis(world: World, i: number, provider: number, whileWaiting: boolean, recentMonth: number): void {
 	const c = world.citizens;
-	const tallies = world.tallies.values;
+	const tallies = world.tallies.cells;
 	const q = c.quintile[i];
 	const a = c.area[i];
 	const repeatContact = (c.flags[i] & F_UNRESOLVED) !== 0 && c.lastContactMonth[i] >= recentMonth;

@@ -17,7 +17,7 @@ import { summariseTeams } from './team-summary';
  * - Under competition, providers park complex cases behind easy ones (cream-skimming), more so
  *   under financial pressure and when outsourced.
  * - Resolution depends on team skill, motivation and burnout, on how well practice fits the
- *   place, on competition for users who can choose, on relational intensity (which costs
+ *   place and, when devolved, on the place's capacity to govern, on competition for users who can choose, on relational intensity (which costs
  *   time), integration, waiting and the citizen's own capability. Resolved needs relapse less
  *   the more relational the help was.
  */
@@ -27,6 +27,15 @@ export function stepService(world: World): void {
 	const areas = world.areas;
 	const p = world.p;
 	const L = world.levers;
+
+	// Devolved places do as well as they can govern: capacity, stretched by funding shortfalls.
+	const governance = world.areaScratch;
+	let meanCapacity = 0;
+	for (let a = 0; a < areas.n; a++) {
+		governance[a] = areas.capacity[a] * Math.min(1, areas.fundingAdequacy[a]);
+		meanCapacity += governance[a] / areas.n;
+	}
+	for (let a = 0; a < areas.n; a++) governance[a] = p.localGovernance * L.devolution * (governance[a] - meanCapacity);
 
 	for (let k = 0; k < pr.n; k++) {
 		const backlogMonths = pr.capacity[k] > 0 ? pr.queueUnits[k] / pr.capacity[k] : 2;
@@ -39,17 +48,17 @@ export function stepService(world: World): void {
 			p.creamBase * L.competition * pressure * (pr.outsourced[k] ? p.outsourcedCream : 1) *
 			(1 - p.missionRestraint * L.mission);
 		pr.creamRate[k] = cream > 1 ? 1 : cream;
-		serveQueue(world, k, fit(pr.practice[k], areas.context[pr.area[k]]));
+		serveQueue(world, k, fit(pr.practice[k], areas.context[pr.area[k]]), governance[pr.area[k]]);
 	}
 }
 
-function serveQueue(world: World, k: number, practiceFit: number): void {
+function serveQueue(world: World, k: number, practiceFit: number, localGovernance: number): void {
 	const c = world.citizens;
 	const pr = world.providers;
 	const p = world.p;
 	const L = world.levers;
 	const rng = world.streams.events;
-	const tallies = world.tallies.values;
+	const tallies = world.tallies.cells;
 	const month = world.month;
 	const monthStart = month * DAYS_PER_MONTH;
 	const monthEnd = monthStart + DAYS_PER_MONTH;
@@ -73,6 +82,7 @@ function serveQueue(world: World, k: number, practiceFit: number): void {
 		p.successMotivation * (pr.meanMotivation[k] - 0.5) -
 		p.successBurnout * pr.burnoutShare[k] +
 		p.successFit * (practiceFit - 0.5) +
+		localGovernance +
 		p.competitionQuality * L.competition * L.choice -
 		(pr.trialMonths[k] > 0 ? p.trialFailureCost : 0);
 	const simpleLogit = baseLogit + 0.5 * p.successRelational * rho;
@@ -169,7 +179,7 @@ function serveCase(
 	const pr = world.providers;
 	const p = world.p;
 	const rng = world.streams.events;
-	const tallies = world.tallies.values;
+	const tallies = world.tallies.cells;
 	const q = c.quintile[i];
 	const a = c.area[i];
 	const wait = serviceDay - c.arrivalDay[i];
