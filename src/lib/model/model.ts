@@ -10,7 +10,7 @@ import { stepFunding } from './mechanisms/funding';
 import { collectOutcomes } from './mechanisms/collect-outcomes';
 import { LEVERS, defaultLevers, type AssumptionValues, type LeverId, type LeverValues } from './parameters/registry';
 import { TALLY_KEYS, T } from './tallies';
-import { createWorld, HISTOGRAM_BIN_DAYS, HISTOGRAM_BINS, type Population, type World } from './world';
+import { createWorld, HISTOGRAM_BIN_DAYS, type Population, type World } from './world';
 
 /** Everything one replicate needs: resolved inputs, no expressions, no files. */
 export interface RunInput {
@@ -152,4 +152,3 @@ function snapshotProviders(world: World): ProviderSnapshot[] {
 	return snapshots;
 }
 
-export { HISTOGRAM_BINS };

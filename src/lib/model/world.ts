@@ -1,4 +1,4 @@
-import { AT_RISK, DAYS_PER_MONTH, GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, NEVER, QUINTILES, WELL } from './constants';
+import { AT_RISK, GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, NEVER, QUINTILES, WELL } from './constants';
 import { detExp, detLog, detPow } from './det-math';
 import { defaultLevers, type AssumptionValues, type LeverValues } from './parameters/registry';
 import { beta, createStream, normal, type Rng } from './rng';
@@ -124,7 +124,7 @@ export function createWorld(
 	const citizens = allocateCitizens(nCitizens);
 
 	initAreas(areas, p, population, init);
-	initProviders(providers, areas, p, population, slotsPerProvider, init);
+	initProviders(providers, p, population, slotsPerProvider, init);
 	initCitizens(citizens, areas, p, init);
 	const fragilityKeepPerMonth = detExp(-Math.LN2 / p.fragilityHalfLife);
 	const riskFactor = new Float32Array(nCitizens);
@@ -275,7 +275,6 @@ function initAreas(areas: AreaState, p: AssumptionValues, pop: Population, rng: 
 
 function initProviders(
 	providers: ProviderState,
-	areas: AreaState,
 	p: AssumptionValues,
 	pop: Population,
 	slotsPerProvider: number,
@@ -302,7 +301,6 @@ function initProviders(
 		providers.userShare[k] = 1 / pop.providersPerArea;
 		providers.workPressure[k] = 1;
 	}
-	void areas;
 }
 
 function initCitizens(c: CitizenState, areas: AreaState, p: AssumptionValues, rng: Rng): void {
@@ -439,4 +437,3 @@ export function fit(practice: number, context: number): number {
 	return 1 - 2 * Math.abs(circularDelta(practice, context));
 }
 
-export { DAYS_PER_MONTH };

@@ -280,12 +280,12 @@ export const PATTERNS: Pattern[] = [
 					fromSummary(difference(x.baselineWith({ performancePay: 1, targets: 1 }), x.baselineWith()).final['workforce.leaverRate'])
 			},
 			{
-				claim: 'Change in open cases per worker when vacancies take 11 months to fill (paired)',
+				claim: 'Change in open cases per worker when vacancies take 20 months to fill (paired)',
 				published: 'vacancies raise caseloads for those who stay (IPPR 2023, C3-S3, A-W4)',
 				unit: 'cases',
 				above: 0,
 				measure: (x) =>
-					fromSummary(difference(x.baselineWith({}, { vacancyFillMonths: 11 }), x.baselineWith()).final['workforce.caseloadPerWorker'])
+					fromSummary(difference(x.baselineWith({}, { vacancyFillMonths: 20 }), x.baselineWith()).final['workforce.caseloadPerWorker'])
 			}
 		]
 	},

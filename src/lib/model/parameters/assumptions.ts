@@ -64,7 +64,7 @@ export const ASSUMPTIONS = [
 		'Share of funded posts vacant at the start of the spin-up.'),
 
 	// ── Need and demand ───────────────────────────────────────────────────
-	a('need', 'onsetRate', 'Onset of risk', 0.0634, 0.01, 0.15, 'per month', 'assumption', 'calibrated: contacts and crisis rates of the baseline',
+	a('need', 'onsetRate', 'Onset of risk', 0.061, 0.01, 0.15, 'per month', 'assumption', 'calibrated: contacts and crisis rates of the baseline',
 		'Monthly hazard that a well citizen of average deprivation becomes at risk.'),
 	a('need', 'presentRate', 'Presenting with need', 0.22, 0.05, 0.5, 'per month', 'assumption', 'calibrated: contacts of the baseline',
 		'Monthly hazard that an at-risk citizen presents to services.'),
@@ -220,7 +220,7 @@ export const ASSUMPTIONS = [
 		'Extra target pressure for a year after a failing rating.'),
 
 	// ── Workforce ─────────────────────────────────────────────────────────
-	a('workforce', 'burnoutBase', 'Burnout (logit intercept)', -1.3, -4, 2, 'logit', 'moderate', `calibrated: ${S.NHS_SURVEY}`,
+	a('workforce', 'burnoutBase', 'Burnout (logit intercept)', -1.27, -4, 2, 'logit', 'moderate', `calibrated: ${S.NHS_SURVEY}`,
 		'Log-odds of burnout with balanced demands and resources.'),
 	a('workforce', 'demandCaseload', 'Caseload and burnout', 0.7, 0, 4, 'logit per unit', 'moderate', S.JDR,
 		'Job demand from work pressure (work demanded over capacity).'),
@@ -290,8 +290,8 @@ export const ASSUMPTIONS = [
 		'Fall in the log leaving hazard at full autonomy and respect.'),
 	a('workforce', 'quitOutsourced', 'Turnover in outsourced providers', 0.3, 0, 1, 'log hazard', 'weak', S.ASSUMPTION,
 		'Higher log leaving hazard in outsourced providers.'),
-	a('workforce', 'vacancyFillMonths', 'Months to fill a vacancy', 5, 1, 12, 'months', 'moderate', 'NHS and social care recruitment times (about 3–6 months)',
-		'Mean months to fill a vacancy in an area of average deprivation.'),
+	a('workforce', 'vacancyFillMonths', 'Months to fill a vacancy', 10, 1, 24, 'months', 'moderate', 'calibrated: NHS nursing vacancy rate about 8–10% (NHS Digital, 2022–23) with about 10% leaving a year',
+		'Mean months to fill a vacancy in an area of average deprivation, including time with no suitable candidate.'),
 	a('workforce', 'recruitDeprivation', 'Recruitment harder in deprived areas', 0.8, 0, 2, '× per unit', 'moderate', `${S.HEALTH_FOUNDATION} (under-doctored deprived areas)`,
 		'Extra time to fill a vacancy per unit of area deprivation above the mean.'),
 	a('workforce', 'redundancyRate', 'Release of unfunded staff', 0.05, 0, 0.3, 'per month', 'assumption', S.ASSUMPTION,
