@@ -91,3 +91,14 @@ describe('determinism across processes', () => {
 		expect(here.stdout).toBe(first.stdout);
 	});
 });
+
+describe('large output through a pipe', () => {
+	test('a CSV far larger than a pipe buffer arrives whole and equals the in-process output', () => {
+		// About a megabyte: a pipe takes 64 KiB at a time, so partial writes must be completed.
+		const args = [...RUN, '--format', 'csv'];
+		const piped = levers(args);
+		expect(piped.status).toBe(0);
+		expect(piped.stdout.length).toBeGreaterThan(512 * 1024);
+		expect(piped.stdout).toBe(inProcess(args).stdout);
+	});
+});

@@ -515,3 +515,16 @@ describe('run: --baseline (paired differences)', () => {
 		expect(out.stderr).toContain('nope');
 	});
 });
+
+describe('run: --baseline with CSV', () => {
+	test('the baseline rows follow under the baseline id, after one header', () => {
+		const out = cli(['run', 'wigan-deal', ...SMALL, '--format', 'csv', '--baseline', BASE]);
+		expect(out.code).toBe(0);
+		const lines = out.stdout.trim().split('\n');
+		expect(lines.filter((l) => l.startsWith('scenario,')).length).toBe(1);
+		const ids = new Set(lines.slice(1).map((l) => l.split(',')[0]));
+		expect([...ids].sort()).toEqual([BASE, 'wigan-deal'].sort());
+		const count = (id: string) => lines.filter((l) => l.startsWith(`${id},`)).length;
+		expect(count(BASE)).toBe(count('wigan-deal'));
+	});
+});

@@ -40,7 +40,8 @@ Usage:
 
 A lever may be set to a number or to an expression of the month t, e.g. --set "targets=t < 24 ? 0.6 : 0.2".
 --baseline runs a second scenario on the same seeds, months and population (without the --set
-changes) and adds paired differences, scenario minus baseline, to the JSON output.
+changes): JSON output gains paired differences, scenario minus baseline; CSV output gains the
+baseline's rows under its own id.
 Results are exploratory, not forecasts.`;
 
 /** Run the command line; returns the exit code (0 ok, 2 bad input, 1 internal error). */
@@ -98,8 +99,11 @@ function run(args: RunArgs, io: CliIo): void {
 
 	const output = io.openOutput(args.out);
 	try {
-		if (args.format === 'csv') writeCsv(scenario.id, ensemble, (chunk) => output.write(chunk));
-		else output.write(JSON.stringify(jsonReport(scenario, ensemble, reference)) + '\n');
+		if (args.format === 'csv') {
+			writeCsv(scenario.id, ensemble, (chunk) => output.write(chunk));
+			// A baseline's rows follow under its own id: tidy data holds both scenarios.
+			if (reference) writeCsv(reference.scenario.id, reference.ensemble, (chunk) => output.write(chunk), false);
+		} else output.write(JSON.stringify(jsonReport(scenario, ensemble, reference)) + '\n');
 	} finally {
 		output.close();
 	}

@@ -15,8 +15,13 @@ export function groupName(g: number): string {
  * a row; an undefined value (nobody in the group was served that month) is left empty.
  * Written in chunks so a million rows never sit in one string.
  */
-export function writeCsv(scenarioId: string, ensemble: Ensemble, write: (chunk: string) => void): void {
-	write(CSV_HEADER + '\n');
+export function writeCsv(
+	scenarioId: string,
+	ensemble: Ensemble,
+	write: (chunk: string) => void,
+	header = true
+): void {
+	if (header) write(CSV_HEADER + '\n');
 	const lines: string[] = [];
 	ensemble.runs.forEach((run, r) => {
 		for (let t = 0; t < run.months; t++) {
