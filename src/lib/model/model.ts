@@ -131,7 +131,6 @@ function resetMonth(world: World): void {
 	pr.monthTrueWithin.fill(0);
 	pr.monthRecordedWithin.fill(0);
 	pr.monthResolved.fill(0);
-	pr.monthUnitsServed.fill(0);
 	world.crisesByProvider.fill(0);
 	world.presentingCount = 0;
 }

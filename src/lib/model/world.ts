@@ -74,7 +74,7 @@ export interface World {
 	monthFlows: Float64Array;
 	/** Scratch space for league-table ranking, preallocated. */
 	scratch: Float64Array;
-	/** Scratch space with one number per area, preallocated. */
+	/** Scratch space with one number per area, preallocated; each mechanism uses it only within its own step. */
 	areaScratch: Float64Array;
 	/** By (area, quintile) cell: citizens, those waiting, and the sum of trust. */
 	cellPopulation: Float64Array;
@@ -91,8 +91,6 @@ export interface World {
 	riskFactor: Float32Array;
 	/** Extra onset hazard after a transactional resolution; decays. */
 	fragility: Float32Array;
-	/** National budget this month (£) and last month's spend tally inputs. */
-	budget: number;
 }
 
 export const HISTOGRAM_BIN_DAYS = 7;
@@ -175,7 +173,6 @@ export function createWorld(
 		recordHistogram: false,
 		riskFactor,
 		fragility: new Float32Array(nCitizens),
-		budget: basePosts * p.wageMonthly * p.fundingLevel
 	};
 }
 
@@ -298,7 +295,6 @@ function initProviders(
 		providers.reportedPerformance[k] = 0.7;
 		providers.truePerformance[k] = 0.65;
 		providers.trueQuality[k] = 0.6;
-		providers.userShare[k] = 1 / pop.providersPerArea;
 		providers.workPressure[k] = 1;
 	}
 }

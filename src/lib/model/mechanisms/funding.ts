@@ -2,6 +2,8 @@ import { detPow } from '../det-math';
 import { T, tallyArea } from '../tallies';
 import type { World } from '../world';
 
+/** Smallest relative need or formula weight per head an area can have. */
+const MIN_RELATIVE_NEED = 0.1;
 /** Smoothing of user flows for money following users (about six months' memory). */
 const USER_FLOW_SMOOTHING = 1 / 6;
 
@@ -31,23 +33,25 @@ export function stepFunding(world: World): void {
 	const years = Math.max(0, world.month) / 12;
 	const basePosts = (world.population.citizens * p.postsPer1000) / 1000;
 	const budget = basePosts * p.wageMonthly * p.fundingLevel * detPow(1 + p.fundingGrowth, years);
-	world.budget = budget;
 	const budgetPerHead = budget / world.population.citizens;
 
 	let meanDeprivation = 0;
 	for (let a = 0; a < areas.n; a++) meanDeprivation += areas.deprivation[a] * areas.population[a];
 	meanDeprivation /= world.population.citizens;
 	let weightSum = 0;
-	let needSum = 0;
 	for (let a = 0; a < areas.n; a++) {
-		const need = 1 + p.needGradient * (areas.deprivation[a] - meanDeprivation);
-		const weight = areas.population[a] * (1 + p.needGradient * p.needWeighting * (areas.deprivation[a] - meanDeprivation));
+		// Relative need per head, and what the formula pays per head; floors keep steep
+		// gradients from giving an affluent area nothing (or less than nothing).
+		const gap = areas.deprivation[a] - meanDeprivation;
+		const need = Math.max(MIN_RELATIVE_NEED, 1 + p.needGradient * gap);
+		const weight = areas.population[a] * Math.max(MIN_RELATIVE_NEED, 1 + p.needGradient * p.needWeighting * gap);
 		areas.fundingShare[a] = weight;
-		areas.fundingAdequacy[a] = weight / need;
+		areas.fundingAdequacy[a] = weight / areas.population[a] / need;
 		weightSum += weight;
-		needSum += areas.population[a];
 	}
-	for (let a = 0; a < areas.n; a++) areas.fundingAdequacy[a] *= needSum / weightSum / areas.population[a];
+	// Adequacy: funding per head relative to need, with the national average at 1.
+	const perHeadWeight = weightSum / world.population.citizens;
+	for (let a = 0; a < areas.n; a++) areas.fundingAdequacy[a] /= perHeadWeight;
 
 	const wage =
 		p.wageMonthly * (1 + p.autonomyPayPremium * L.autonomy + p.performancePayCost * L.performancePay);

@@ -16,10 +16,10 @@ import { summariseTeams } from './team-summary';
  *   breaches as within target: recorded and true waits differ case by case.
  * - Under competition, providers park complex cases behind easy ones (cream-skimming), more so
  *   under financial pressure and when outsourced.
- * - Resolution depends on team skill, motivation and burnout, on how well practice fits the
- *   place and, when devolved, on the place's capacity to govern, on competition for users who can choose, on relational intensity (which costs
- *   time), integration, waiting and the citizen's own capability. Resolved needs relapse less
- *   the more relational the help was.
+ * - Resolution depends on team skill, motivation and burnout; on how well practice fits the
+ *   place and, when devolved, on the place's capacity to govern; on competition for users who
+ *   can choose; on relational intensity (which costs time), integration, waiting and the
+ *   citizen's own capability. Resolved needs relapse less the more relational the help was.
  */
 export function stepService(world: World): void {
 	summariseTeams(world);
@@ -156,7 +156,6 @@ function serveQueue(world: World, k: number, practiceFit: number, localGovernanc
 		pr.queueTail[k] = deferredTail;
 	}
 
-	pr.monthUnitsServed[k] = unitsServed;
 	const waitingComplex = pr.queueComplex[k];
 	const queueUnits = (pr.queueLength[k] - waitingComplex) * unitSimple + waitingComplex * unitComplex;
 	pr.queueUnits[k] = queueUnits;

@@ -31,8 +31,6 @@ export interface ProviderState {
 	/** Income this month and financial pressure (shortfall of income against staff cost), 0–1. */
 	income: Float64Array;
 	financialPressure: Float64Array;
-	/** Smoothed share of its area's users served, the basis of money following users. */
-	userShare: Float64Array;
 	/** Current trial: months left (0 = none), candidate practice and relational offset. */
 	trialMonths: Int16Array;
 	trialPractice: Float64Array;
@@ -74,7 +72,6 @@ export interface ProviderState {
 	monthTrueWithin: Float64Array;
 	monthRecordedWithin: Float64Array;
 	monthResolved: Float64Array;
-	monthUnitsServed: Float64Array;
 }
 
 export function allocateProviders(n: number): ProviderState {
@@ -99,7 +96,6 @@ export function allocateProviders(n: number): ProviderState {
 		capacity: f(),
 		income: f(),
 		financialPressure: f(),
-		userShare: f(),
 		trialMonths: new Int16Array(n),
 		trialPractice: f(),
 		trialOffset: f(),
@@ -129,7 +125,6 @@ export function allocateProviders(n: number): ProviderState {
 		monthServed: f(),
 		monthTrueWithin: f(),
 		monthRecordedWithin: f(),
-		monthResolved: f(),
-		monthUnitsServed: f()
+		monthResolved: f()
 	};
 }
