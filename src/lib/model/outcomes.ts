@@ -34,7 +34,7 @@ export const OUTCOMES = [
 	{ id: 'workforce.leaverRate', label: 'Leaver rate', unit: 'per year', family: 'workforce', better: 'lower', byQuintile: false, byArea: true,
 		meaning: 'Leavers this month over staff, annualised.' },
 	{ id: 'workforce.vacancyRate', label: 'Vacancy rate', unit: 'share', family: 'workforce', better: 'lower', byQuintile: false, byArea: true,
-		meaning: 'Vacant funded posts over funded posts.' },
+		meaning: 'Vacant funded posts over funded posts this month (a share of posts, not an annual flow).' },
 	{ id: 'workforce.motivation', label: 'Intrinsic motivation', unit: '0–1', family: 'workforce', better: 'higher', byQuintile: false, byArea: true,
 		meaning: 'Mean intrinsic motivation of staff.' },
 	{ id: 'workforce.skill', label: 'Skill', unit: '0–1', family: 'workforce', better: 'higher', byQuintile: false, byArea: true,
