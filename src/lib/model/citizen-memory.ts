@@ -45,13 +45,19 @@ export function adjustTrust(world: World, i: number, delta: number): void {
 	world.cellTrust[world.citizens.area[i] * QUINTILES + world.citizens.quintile[i]] += after - before;
 }
 
-/** Advance the cell sums of trust by one month of relaxation toward the baseline. */
+/**
+ * Bring the cell sums of trust up to this month: relaxation toward the baseline for every month
+ * since they were last brought up to date, so they always equal the sum of trustNow.
+ */
 export function driftTrustSums(world: World): void {
-	const drift = world.p.trustDrift;
+	const gap = world.month - world.trustSumsMonth;
+	if (gap <= 0) return;
 	const base = world.p.trustBaseline;
+	const keepFactor = keep(world.trustKeep, 1 - world.p.trustDrift, gap);
 	const sums = world.cellTrust;
 	const counts = world.cellPopulation;
-	for (let j = 0; j < sums.length; j++) sums[j] += drift * (base * counts[j] - sums[j]);
+	for (let j = 0; j < sums.length; j++) sums[j] = base * counts[j] + (sums[j] - base * counts[j]) * keepFactor;
+	world.trustSumsMonth = world.month;
 }
 
 /** Extra onset hazard of citizen i this month. */

@@ -82,6 +82,8 @@ export interface World {
 	cellTrust: Float64Array;
 	/** Decay tables for trust and relapse memories (see citizen-memory). */
 	trustKeep: Float64Array;
+	/** The month the trust cell sums are as of (citizens' own values are brought up to date lazily). */
+	trustSumsMonth: number;
 	fragilityKeep: Float64Array;
 	fragilityKeepPerMonth: number;
 	/** Optional wait histograms (7-day bins) collected when detail is on and recording. */
@@ -165,6 +167,7 @@ export function createWorld(
 		areaScratch: new Float64Array(nAreas),
 		...cellSums(citizens, nAreas),
 		trustKeep: decayTable(1 - p.trustDrift),
+		trustSumsMonth: firstMonth,
 		fragilityKeep: decayTable(fragilityKeepPerMonth),
 		fragilityKeepPerMonth,
 		waitHistogram: detail
@@ -325,19 +328,46 @@ function initCitizens(c: CitizenState, areas: AreaState, p: AssumptionValues, rn
 }
 
 /**
- * Quintile by rank of individual deprivation: cut points from a numeric sort of the values, so
- * no comparator runs per pair (equal values share a quintile).
+ * Quintile by rank of individual deprivation, ties broken by index, so every quintile has n/5
+ * citizens (±1) even when many share a value (deprivation clamped at 0 or 1). Cut values come
+ * from a numeric sort of the values; no comparator runs per pair.
  */
 function assignQuintiles(c: CitizenState): void {
 	const sorted = Float32Array.from(c.deprivation).sort();
-	const cuts = new Float32Array(QUINTILES - 1);
-	for (let q = 1; q < QUINTILES; q++) cuts[q - 1] = sorted[Math.floor((q * c.n) / QUINTILES)];
+	const boundaries = QUINTILES - 1;
+	const cut = new Float64Array(boundaries);
+	// Of the citizens whose value equals a cut, how many (by index) still fall below it.
+	const tiesBelow = new Int32Array(boundaries);
+	const tiesSeen = new Int32Array(boundaries);
+	for (let b = 0; b < boundaries; b++) {
+		const rank = Math.floor(((b + 1) * c.n) / QUINTILES);
+		cut[b] = sorted[rank];
+		tiesBelow[b] = rank - lowerBound(sorted, sorted[rank]);
+	}
 	for (let i = 0; i < c.n; i++) {
 		const d = c.deprivation[i];
 		let q = 0;
-		while (q < QUINTILES - 1 && d >= cuts[q]) q++;
+		for (let b = 0; b < boundaries; b++) {
+			if (d > cut[b]) q = b + 1;
+			else if (d === cut[b]) {
+				if (tiesSeen[b] >= tiesBelow[b]) q = b + 1;
+				tiesSeen[b]++;
+			}
+		}
 		c.quintile[i] = q;
 	}
+}
+
+/** Index of the first element of ascending `sorted` that is not below `value`. */
+function lowerBound(sorted: Float32Array, value: number): number {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (sorted[mid] < value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }
 
 function initWorkers(

@@ -36,7 +36,8 @@ export function stepAccess(world: World): void {
 	const perArea = world.population.providersPerArea;
 
 	for (let k = 0; k < pr.n; k++) {
-		const backlogMonths = pr.capacity[k] > 0 ? pr.queueUnits[k] / pr.capacity[k] : 2;
+		// Before a provider's capacity is first known it has no backlog unless people are waiting.
+		const backlogMonths = pr.capacity[k] > 0 ? pr.queueUnits[k] / pr.capacity[k] : pr.queueLength[k] > 0 ? 2 : 0;
 		const rise = p.thresholdResponse * (backlogMonths - 1);
 		pr.turnAway[k] = rise <= 0 ? 0 : rise > p.maxTurnAway ? p.maxTurnAway : rise;
 	}

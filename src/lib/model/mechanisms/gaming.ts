@@ -81,7 +81,10 @@ function rateProviders(world: World): void {
 	const ranked = world.scratch;
 	for (let k = 0; k < pr.n; k++) ranked[k] = pr.reportedPerformance[k];
 	ranked.sort();
-	const cutoff = ranked[Math.floor(p.failingShare * (pr.n - 1))];
+	// The bottom failingShare of providers by reported performance (ties at the line included).
+	const failing = Math.round(p.failingShare * pr.n);
+	if (failing === 0) return;
+	const cutoff = ranked[failing - 1];
 	const chance = (world.levers.inspection * p.inspectionRate) / 12;
 	for (let k = 0; k < pr.n; k++) {
 		if (rng.next() >= chance) continue;

@@ -207,8 +207,8 @@ function serveCase(
 		h.recordedWaits[Math.min(HISTOGRAM_BINS - 1, Math.floor(recordedWait / HISTOGRAM_BIN_DAYS))]++;
 	}
 
-	const experience = p.trustExperience;
-	if (!within) adjustTrust(world, i, -0.6 * experience);
+	// One trust update for the whole experience: the wait, then the result.
+	let experience = within ? 0 : -0.6;
 	if (resolved) {
 		tallyCitizen(tallies, T.resolved, q, a, 1);
 		c.state[i] = WELL;
@@ -216,11 +216,12 @@ function serveCase(
 		setFragility(world, i, p.relapseTransactional * (1 - rho));
 		const cap = c.capability[i];
 		c.capability[i] = cap + p.capabilityGain * rho * (1 - cap);
-		adjustTrust(world, i, experience);
+		experience += 1;
 	} else {
 		c.state[i] = AT_RISK;
 		c.flags[i] = F_UNRESOLVED;
-		adjustTrust(world, i, -0.4 * experience);
+		experience -= 0.4;
 	}
+	adjustTrust(world, i, experience * p.trustExperience);
 	c.lastContactMonth[i] = world.month;
 }

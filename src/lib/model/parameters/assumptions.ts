@@ -220,7 +220,7 @@ export const ASSUMPTIONS = [
 		'Extra target pressure for a year after a failing rating.'),
 
 	// ── Workforce ─────────────────────────────────────────────────────────
-	a('workforce', 'burnoutBase', 'Burnout (logit intercept)', -1.27, -4, 2, 'logit', 'moderate', `calibrated: ${S.NHS_SURVEY}`,
+	a('workforce', 'burnoutBase', 'Burnout (logit intercept)', -1.3, -4, 2, 'logit', 'moderate', `calibrated: ${S.NHS_SURVEY}`,
 		'Log-odds of burnout with balanced demands and resources.'),
 	a('workforce', 'demandCaseload', 'Caseload and burnout', 0.7, 0, 4, 'logit per unit', 'moderate', S.JDR,
 		'Job demand from work pressure (work demanded over capacity).'),

@@ -1,0 +1,315 @@
+import { describe, expect, test } from 'vitest';
+import { setFragility, trustNow } from '../citizen-memory';
+import { AT_RISK, DAYS_PER_MONTH, F_FAILURE, F_TURNED_AWAY, F_UNRESOLVED, NEVER, QUINTILES, WAITING, WELL } from '../constants';
+import { createStream } from '../rng';
+import { T } from '../tallies';
+import type { World } from '../world';
+import {
+	cellTally,
+	citizensWhere,
+	enqueue,
+	queueOf,
+	quietCitizens,
+	resetMonth,
+	runMonths,
+	sum,
+	testWorld,
+	type TestWorldOptions
+} from './_test-world';
+import { stepNeedDynamics } from './need-dynamics';
+
+/** A world whose citizens are all in `state` (well or at risk), with no flags and no queues. */
+function worldAllIn(state: number, options: TestWorldOptions = {}): World {
+	const world = testWorld(options);
+	quietCitizens(world);
+	world.citizens.state.fill(state);
+	world.citizens.lastContactMonth.fill(NEVER);
+	world.citizens.lastCrisisMonth.fill(NEVER);
+	resetMonth(world);
+	return world;
+}
+
+/** Citizens who went from well to at risk in one step of need dynamics. */
+function onsets(world: World): Set<number> {
+	const before = Array.from(world.citizens.state);
+	stepNeedDynamics(world);
+	return new Set(citizensWhere(world, (i) => before[i] === WELL && world.citizens.state[i] === AT_RISK));
+}
+
+/** Step need dynamics once; return how many presented and how many had a crisis. */
+function stepCounts(world: World) {
+	stepNeedDynamics(world);
+	return {
+		presenting: world.presentingCount,
+		crises: sum(world.crisesByProvider),
+		recovered: world.citizens.state.filter((s) => s === WELL).length
+	};
+}
+
+function isSubset(a: Set<number>, b: Set<number>): boolean {
+	for (const x of a) if (!b.has(x)) return false;
+	return true;
+}
+
+describe('stepNeedDynamics: well to at risk', () => {
+	test('a higher onset rate moves more well citizens to at risk, including all who fell ill at the lower rate', () => {
+		const low = onsets(worldAllIn(WELL, { assumptions: { onsetRate: 0.03 } }));
+		const high = onsets(worldAllIn(WELL, { assumptions: { onsetRate: 0.12 } }));
+		expect(high.size).toBeGreaterThan(low.size * 2);
+		expect(isSubset(low, high)).toBe(true);
+	});
+
+	test('primary prevention lowers the onset of need', () => {
+		const without = worldAllIn(WELL);
+		const withPrevention = worldAllIn(WELL);
+		without.areas.preventionEffect.fill(0);
+		withPrevention.areas.preventionEffect.fill(0.5);
+		const a = onsets(without);
+		const b = onsets(withPrevention);
+		expect(b.size).toBeLessThan(a.size);
+		expect(isSubset(b, a)).toBe(true);
+	});
+
+	test('demand growth raises onset in later months', () => {
+		const early = worldAllIn(WELL, { month: 0 });
+		const late = worldAllIn(WELL, { month: 120 });
+		expect(onsets(late).size).toBeGreaterThan(onsets(early).size);
+	});
+
+	test('spin-up months do not count demand growth', () => {
+		const start = onsets(worldAllIn(WELL, { month: 0 }));
+		const spinUp = onsets(worldAllIn(WELL, { month: -12 }));
+		// Same draws (the citizens stream does not depend on the month), same hazard.
+		expect(spinUp).toEqual(start);
+	});
+
+	test('a recent transactional resolution raises the onset hazard (relapse), and the rise fades', () => {
+		const plain = worldAllIn(WELL);
+		const fragile = worldAllIn(WELL);
+		const faded = worldAllIn(WELL, { month: 60 });
+		for (let i = 0; i < fragile.citizens.n; i++) setFragility(fragile, i, 2);
+		for (let i = 0; i < faded.citizens.n; i++) {
+			faded.fragility[i] = 2;
+			faded.citizens.fragilityMonth[i] = 0;
+		}
+		const a = onsets(plain).size;
+		const b = onsets(fragile).size;
+		const c = onsets(faded).size;
+		expect(b).toBeGreaterThan(a * 2);
+		expect(c).toBeLessThan(b);
+	});
+
+	test('stronger social ties protect against onset', () => {
+		const weak = testWorld({ assumptions: { tiesProtection: 0 } });
+		const strong = testWorld({ assumptions: { tiesProtection: 1 } });
+		// Citizens with ties above one half are protected only when ties count.
+		for (const world of [weak, strong]) {
+			quietCitizens(world);
+			for (let i = 0; i < world.citizens.n; i++) if (world.citizens.ties[i] <= 0.5) world.citizens.state[i] = AT_RISK;
+			resetMonth(world);
+		}
+		expect(onsets(strong).size).toBeLessThan(onsets(weak).size);
+	});
+});
+
+describe('stepNeedDynamics: at risk', () => {
+	test('a prevention effect lowers the share of at-risk citizens who present or fall into crisis', () => {
+		const without = worldAllIn(AT_RISK);
+		const withPrevention = worldAllIn(AT_RISK);
+		without.areas.preventionEffect.fill(0);
+		withPrevention.areas.preventionEffect.fill(0.6);
+		const a = stepCounts(without);
+		const b = stepCounts(withPrevention);
+		expect(b.presenting + b.crises).toBeLessThan(a.presenting + a.crises);
+		expect(b.presenting).toBeLessThan(a.presenting);
+	});
+
+	test('prevention outreach speeds recovery of at-risk citizens', () => {
+		const without = worldAllIn(AT_RISK);
+		const withPrevention = worldAllIn(AT_RISK);
+		without.areas.preventionEffect.fill(0);
+		withPrevention.areas.preventionEffect.fill(0.6);
+		expect(stepCounts(withPrevention).recovered).toBeGreaterThan(stepCounts(without).recovered);
+	});
+
+	test('an unresolved need raises the crisis hazard (the revolving door)', () => {
+		const resolved = worldAllIn(AT_RISK);
+		const unresolved = worldAllIn(AT_RISK);
+		unresolved.citizens.flags.fill(F_UNRESOLVED);
+		expect(stepCounts(unresolved).crises).toBeGreaterThan(stepCounts(resolved).crises);
+	});
+
+	test('being turned away makes at-risk citizens hold back from presenting', () => {
+		const plain = worldAllIn(AT_RISK);
+		const turnedAway = worldAllIn(AT_RISK);
+		turnedAway.citizens.flags.fill(F_TURNED_AWAY);
+		const a = stepCounts(plain).presenting;
+		const b = stepCounts(turnedAway).presenting;
+		expect(b).toBeLessThan(a * 0.7);
+		expect(b).toBeGreaterThan(a * 0.3);
+	});
+
+	test('low trust makes at-risk citizens present less and fall into crisis more', () => {
+		const trusting = worldAllIn(AT_RISK);
+		const distrustful = worldAllIn(AT_RISK);
+		trusting.citizens.trust.fill(0.9);
+		distrustful.citizens.trust.fill(0.1);
+		const a = stepCounts(trusting);
+		const b = stepCounts(distrustful);
+		expect(b.presenting).toBeLessThan(a.presenting);
+		expect(b.crises).toBeGreaterThan(a.crises);
+	});
+
+	test('complex needs raise the crisis hazard', () => {
+		const simple = worldAllIn(AT_RISK);
+		const complex = worldAllIn(AT_RISK);
+		simple.citizens.complex.fill(0);
+		complex.citizens.complex.fill(1);
+		expect(stepCounts(complex).crises).toBeGreaterThan(stepCounts(simple).crises);
+	});
+
+	test('recovery makes the citizen well and clears their flags', () => {
+		const world = worldAllIn(AT_RISK);
+		world.citizens.flags.fill(F_UNRESOLVED | F_TURNED_AWAY);
+		stepNeedDynamics(world);
+		const recovered = citizensWhere(world, (i) => world.citizens.state[i] === WELL);
+		expect(recovered.length).toBeGreaterThan(0);
+		for (const i of recovered) expect(world.citizens.flags[i]).toBe(0);
+	});
+
+	test('presenting citizens are listed once each and stay at risk until access', () => {
+		const world = worldAllIn(AT_RISK);
+		stepNeedDynamics(world);
+		const listed = Array.from(world.presenting.subarray(0, world.presentingCount));
+		expect(listed.length).toBeGreaterThan(0);
+		expect(new Set(listed).size).toBe(listed.length);
+		for (const i of listed) expect(world.citizens.state[i]).toBe(AT_RISK);
+	});
+
+	test('a crisis of an at-risk citizen with no recent contact falls on the home provider and is not failure demand', () => {
+		const world = worldAllIn(AT_RISK, { assumptions: { crisisRate: 5 } });
+		const capability = Float32Array.from(world.citizens.capability);
+		const trust = Array.from({ length: world.citizens.n }, (_, i) => trustNow(world, i));
+		stepNeedDynamics(world);
+		const crises = sum(world.crisesByProvider);
+		expect(crises).toBe(world.citizens.n);
+		expect(cellTally(world, T.crises)).toBe(crises);
+		expect(cellTally(world, T.contacts)).toBe(crises);
+		expect(cellTally(world, T.failureContacts)).toBe(0);
+		expect(cellTally(world, T.repeatCrises)).toBe(0);
+		const home = new Float64Array(world.providers.n);
+		for (let i = 0; i < world.citizens.n; i++) home[world.citizens.homeProvider[i]]++;
+		expect(Array.from(world.crisesByProvider)).toEqual(Array.from(home));
+		for (let i = 0; i < world.citizens.n; i += 97) {
+			expect(world.citizens.state[i]).toBe(AT_RISK);
+			expect(world.citizens.flags[i] & F_UNRESOLVED).toBe(F_UNRESOLVED);
+			expect(world.citizens.lastCrisisMonth[i]).toBe(world.month);
+			expect(world.citizens.capability[i]).toBeLessThanOrEqual(capability[i]);
+			expect(trustNow(world, i)).toBeLessThan(trust[i]);
+		}
+	});
+
+	test('a second crisis within twelve months counts as a repeat crisis, and after an unresolved contact as failure demand', () => {
+		const world = worldAllIn(AT_RISK, { assumptions: { crisisRate: 5 }, month: 30 });
+		world.citizens.lastCrisisMonth.fill(25);
+		world.citizens.lastContactMonth.fill(25);
+		world.citizens.flags.fill(F_UNRESOLVED);
+		stepNeedDynamics(world);
+		const crises = cellTally(world, T.crises);
+		expect(crises).toBe(world.citizens.n);
+		expect(cellTally(world, T.repeatCrises)).toBe(crises);
+		expect(cellTally(world, T.failureContacts)).toBe(crises);
+	});
+});
+
+describe('stepNeedDynamics: waiting', () => {
+	/** A world where half of the citizens wait at their home provider since `daysAgo`. */
+	function waitingWorld(daysAgo: number, escalationRate?: number): { world: World; waiting: number[] } {
+		const world = testWorld(escalationRate === undefined ? {} : { assumptions: { escalationRate } });
+		quietCitizens(world);
+		world.citizens.lastContactMonth.fill(NEVER);
+		world.citizens.lastCrisisMonth.fill(NEVER);
+		resetMonth(world);
+		const start = world.month * DAYS_PER_MONTH;
+		const waiting = citizensWhere(world, (i) => i % 2 === 0);
+		for (const i of waiting) enqueue(world, i, world.citizens.homeProvider[i], start - daysAgo);
+		return { world, waiting };
+	}
+
+	test('waiting longer raises escalation to crisis', () => {
+		const short = waitingWorld(5);
+		const long = waitingWorld(300);
+		stepNeedDynamics(short.world);
+		stepNeedDynamics(long.world);
+		const a = sum(short.world.crisesByProvider);
+		const b = sum(long.world.crisesByProvider);
+		expect(b).toBeGreaterThan(a * 5);
+		expect(b).toBeGreaterThan(20);
+	});
+
+	test('a crisis while waiting leaves the citizen at risk and unresolved, out of the queue, and counts as failure demand', () => {
+		const { world, waiting } = waitingWorld(40, 1000);
+		for (const i of waiting) world.citizens.flags[i] = F_FAILURE;
+		const provider = waiting.map((i) => world.citizens.provider[i]);
+		stepNeedDynamics(world);
+		expect(sum(world.crisesByProvider)).toBe(waiting.length);
+		expect(cellTally(world, T.failureContacts)).toBe(waiting.length);
+		expect(sum(world.providers.queueLength)).toBe(0);
+		expect(world.providers.queueHead.every((h) => h === -1)).toBe(true);
+		expect(sum(world.cellWaiting)).toBe(0);
+		waiting.forEach((i, j) => {
+			expect(world.citizens.state[i]).toBe(AT_RISK);
+			expect(world.citizens.flags[i] & F_UNRESOLVED).toBe(F_UNRESOLVED);
+			expect(world.citizens.flags[i] & F_FAILURE).toBe(0);
+			expect(world.citizens.next[i]).toBe(-1);
+			expect(world.citizens.prev[i]).toBe(-1);
+			expect(world.citizens.provider[i]).toBe(provider[j]);
+		});
+		// Crises while waiting fall on the provider whose queue they were in.
+		const byProvider = new Float64Array(world.providers.n);
+		for (const i of waiting) byProvider[world.citizens.provider[i]]++;
+		expect(Array.from(world.crisesByProvider)).toEqual(Array.from(byProvider));
+	});
+
+	test('citizens who do not escalate stay in the queue in their order, and the waiting counts follow them', () => {
+		const { world } = waitingWorld(10);
+		const before = queueOf(world, 0);
+		stepNeedDynamics(world);
+		const after = queueOf(world, 0);
+		expect(after.length).toBeGreaterThan(before.length * 0.8);
+		expect(after).toEqual(before.filter((i) => world.citizens.state[i] === WAITING));
+		expect(world.providers.queueLength[0]).toBe(after.length);
+		const waitingCells = new Float64Array(world.areas.n * QUINTILES);
+		for (let i = 0; i < world.citizens.n; i++) {
+			if (world.citizens.state[i] === WAITING) waitingCells[world.citizens.area[i] * QUINTILES + world.citizens.quintile[i]]++;
+		}
+		expect(Array.from(world.cellWaiting)).toEqual(Array.from(waitingCells));
+	});
+});
+
+describe('stepNeedDynamics: random numbers', () => {
+	test('every citizen takes exactly one draw from the citizens stream each month, whatever happens to them', () => {
+		const months = 6;
+		const seed = 11;
+		const worlds = [
+			testWorld({ seed }),
+			testWorld({ seed, assumptions: { onsetRate: 0.15, crisisRate: 0.02, escalationRate: 0.1 } }),
+			testWorld({ seed, levers: { targets: 1, choice: 1, competition: 1, prevention: 0.4 } })
+		];
+		const reference = createStream(seed, 0, 'citizens');
+		for (let j = 0; j < months * worlds[0].citizens.n; j++) reference.next();
+		const expected = reference.next();
+		for (const world of worlds) {
+			runMonths(world, months);
+			expect(world.streams.citizens.next()).toBe(expected);
+		}
+	});
+
+	test('two worlds on the same seed with different onset rates keep their citizens stream in step', () => {
+		const a = worldAllIn(WELL, { seed: 5, assumptions: { onsetRate: 0.02 } });
+		const b = worldAllIn(WELL, { seed: 5, assumptions: { onsetRate: 0.14 } });
+		stepNeedDynamics(a);
+		stepNeedDynamics(b);
+		expect(a.streams.citizens.next()).toBe(b.streams.citizens.next());
+	});
+});
