@@ -5,8 +5,9 @@
  * Usage: npx tsx scripts/calibrate.ts [id=value ...]   (fixed settings to calibrate under)
  */
 import { runModel, LEVERS, defaultAssumptions, defaultLevers, OUTCOME_INDEX, replicateSeed, type AssumptionValues } from '../src/lib/model/index';
+import { CALIBRATION_MONTHS } from '../src/lib/validation/index';
 
-const months = 36;
+const months = CALIBRATION_MONTHS;
 const fixed = process.argv.slice(2).map((s) => s.split('='));
 const base = defaultAssumptions();
 for (const [k, v] of fixed) (base as Record<string, number>)[k] = Number(v);

@@ -1,3 +1,3 @@
 export { Experiments, BASELINE_ID, VALIDATION_RUNS, VALIDATION_SEED, summary, difference, windowMean } from './experiments';
-export { PATTERNS, passes, tolerance, type Pattern, type Check, type Measured } from './patterns';
+export { PATTERNS, CALIBRATION_MONTHS, passes, tolerance, type Pattern, type Check, type Measured } from './patterns';
 export { FAMILY_PACKAGES, tradeOffs, type TradeOff, type Verdict } from './tradeoffs';

@@ -45,6 +45,9 @@ export function tolerance(check: Check): string {
 	return `${what}below ${check.below}`;
 }
 
+/** The baseline is calibrated to England c. 2023 over its first three years (scripts/calibrate.ts). */
+export const CALIBRATION_MONTHS = 36;
+
 const fromSummary = (s: Summary): Measured => ({ value: s.mean, low: s.p05, high: s.p95 });
 const only = (value: number): Measured => ({ value });
 
@@ -249,20 +252,20 @@ export const PATTERNS: Pattern[] = [
 		sources: 'NHS Staff Survey 2021–23 (B1); Ge et al. (2023) (B5); Nuffield Trust (2022) (B3); DfE (B7)',
 		checks: [
 			{
-				claim: 'Share of staff burnt out in the baseline\'s first year',
+				claim: 'Share of staff burnt out in the baseline\'s first three years (the calibration window)',
 				published: '30.4% (2023), 34.0% (2022), 34.5% (2021); meta-analysis 30.0%',
 				unit: 'share',
 				above: 0.24,
 				below: 0.37,
-				measure: (x) => only(windowMean(summary(x.baselineWith()), 'workforce.burnoutShare', 0, 12))
+				measure: (x) => only(windowMean(summary(x.baselineWith()), 'workforce.burnoutShare', 0, CALIBRATION_MONTHS))
 			},
 			{
-				claim: 'Annual leaver rate in the baseline\'s first year',
+				claim: 'Annual leaver rate in the baseline\'s first three years (the calibration window)',
 				published: 'nurses 11.5% (2022); teachers about 9% (2023/24)',
 				unit: 'per year',
 				above: 0.07,
 				below: 0.14,
-				measure: (x) => only(windowMean(summary(x.baselineWith()), 'workforce.leaverRate', 0, 12))
+				measure: (x) => only(windowMean(summary(x.baselineWith()), 'workforce.leaverRate', 0, CALIBRATION_MONTHS))
 			},
 			{
 				claim: 'Change in leaving when funding is 15% lower and burnout rises (paired)',
@@ -333,12 +336,12 @@ export const PATTERNS: Pattern[] = [
 		sources: 'Public Money & Management (2021) (P2); Masters (2023) (P3); Seddon/Vanguard (P1)',
 		checks: [
 			{
-				claim: 'Failure-demand share of contacts in the baseline\'s first year',
+				claim: 'Failure-demand share of contacts in the baseline\'s first three years',
 				published: '30% of non-urgent police demand; nearly half of council benefit contacts',
 				unit: 'share',
 				above: 0.2,
 				below: 0.6,
-				measure: (x) => only(windowMean(summary(x.baselineWith()), 'prevention.failureDemandShare', 0, 12))
+				measure: (x) => only(windowMean(summary(x.baselineWith()), 'prevention.failureDemandShare', 0, CALIBRATION_MONTHS))
 			},
 			{
 				claim: 'Change with relational, integrated practice (paired)',
