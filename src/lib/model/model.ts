@@ -104,7 +104,8 @@ export function runModel(input: RunInput): RunOutput {
 	return output;
 }
 
-function stepMonth(world: World, levers: LeverValues): void {
+/** One month: the per-month reset, then the processes in PROCESS_ORDER (outcomes apart). */
+export function stepMonth(world: World, levers: LeverValues): void {
 	resetMonth(world);
 	applyLevers(world, levers);
 	stepNeedDynamics(world);
@@ -116,7 +117,8 @@ function stepMonth(world: World, levers: LeverValues): void {
 	stepFunding(world);
 }
 
-function resetMonth(world: World): void {
+/** Clear the month's tallies, provider counts, crises and the presenting list. */
+export function resetMonth(world: World): void {
 	const v = world.tallies.values;
 	v.fill(0);
 	world.tallies.cells.fill(0);

@@ -11,16 +11,10 @@ import {
 	type LeverValues
 } from '../parameters/registry';
 import { addArrival, unlinkFromQueue } from '../queue';
-import { T, TALLY_KEYS } from '../tallies';
+import { resetMonth, stepMonth as modelStepMonth } from '../model';
+import { TALLY_KEYS } from '../tallies';
 import { createWorld, type Population, type World } from '../world';
-import { stepAccess } from './access-and-choice';
-import { stepFunding } from './funding';
-import { stepGaming } from './gaming';
-import { stepLearning } from './learning';
 import { applyLevers } from './levers';
-import { stepNeedDynamics } from './need-dynamics';
-import { stepService } from './service';
-import { stepWorkforce } from './workforce';
 
 /** A small population that keeps specs fast: 2,000 citizens, 3 areas, 2 providers each. */
 export const SMALL: Population = { citizens: 2000, areas: 3, providersPerArea: 2 };
@@ -58,37 +52,12 @@ export function setLevers(world: World, changes: Partial<LeverValues>): void {
 	applyLevers(world, { ...world.levers, ...changes });
 }
 
-/** The per-month reset of `model.ts`: tallies, provider counts, crises and the presenting list. */
-export function resetMonth(world: World): void {
-	const v = world.tallies.values;
-	v.fill(0);
-	world.tallies.cells.fill(0);
-	const population = world.groupPopulation;
-	for (let g = 0; g < population.length; g++) v[g * TALLY_KEYS + T.population] = population[g];
-	const pr = world.providers;
-	pr.monthPresented.fill(0);
-	pr.monthTurnedAway.fill(0);
-	pr.monthParked.fill(0);
-	pr.monthComplexConsidered.fill(0);
-	pr.monthServed.fill(0);
-	pr.monthTrueWithin.fill(0);
-	pr.monthRecordedWithin.fill(0);
-	pr.monthResolved.fill(0);
-	world.crisesByProvider.fill(0);
-	world.presentingCount = 0;
-}
+/** The model's own per-month reset and month step, so tests follow the real order. */
+export { resetMonth };
 
-/** One month in the order of `model.ts` (`stepMonth`), at `world.month`, without outcomes. */
+/** One month at `world.month` (without outcomes), by default with the levers in force. */
 export function stepMonth(world: World, levers: LeverValues = { ...world.levers }): void {
-	resetMonth(world);
-	applyLevers(world, levers);
-	stepNeedDynamics(world);
-	stepAccess(world);
-	stepService(world);
-	stepGaming(world);
-	stepWorkforce(world);
-	stepLearning(world);
-	stepFunding(world);
+	modelStepMonth(world, levers);
 }
 
 /** Step `months` months from `world.month`; afterwards `world.month` is the next month to run. */
