@@ -10,7 +10,7 @@ import { LEVERS, replicateSeed, runModel, type RunInput, type RunOutput } from '
 import { loadBuiltinScenarios } from '../src/lib/scenario/builtin-node';
 import { resolveScenario, toRunInput, type ResolvedScenario } from '../src/lib/scenario/index';
 
-const SMALL = { citizens: 2000, months: 24, runs: 2 };
+const SMALL = { citizens: 4000, months: 24, runs: 2 };
 const library = loadBuiltinScenarios();
 const ids = [...library.keys()];
 

@@ -13,6 +13,7 @@ const IDS = [
 	'quasi-markets',
 	'social-rd',
 	'targets-and-terror',
+	'targets-and-terror-2000s-context',
 	'targets-removed-without-capacity',
 	'wigan-deal'
 ];
@@ -32,8 +33,8 @@ const ramp = (from: number, to: number, months: number, start = 0) => (t: number
 const constant = (v: number) => () => v;
 
 describe('every built-in scenario', () => {
-	test('the folder holds exactly the nine scenarios, named by id', () => {
-		expect(readdirSync(BUILTIN_SCENARIO_DIR).filter((f) => f.endsWith('.json')).sort()).toEqual(IDS.map((id) => `${id}.json`));
+	test('the folder holds exactly the ten scenarios, named by id', () => {
+		expect(readdirSync(BUILTIN_SCENARIO_DIR).filter((f) => f.endsWith('.json')).sort()).toEqual(IDS.map((id) => `${id}.json`).sort());
 		expect([...library.keys()].sort()).toEqual(IDS);
 	});
 
@@ -62,11 +63,24 @@ describe('every built-in scenario', () => {
 		}
 	});
 
-	test('all extend the baseline, except the baseline', () => {
+	test('all extend the baseline, except the baseline (the 2000s context through targets and terror)', () => {
 		for (const id of IDS) {
 			if (id === 'baseline-england-2023') expect(library.get(id)!.extends).toBeUndefined();
+			else if (id === 'targets-and-terror-2000s-context') expect(get(id).chain).toEqual([id, 'targets-and-terror', 'baseline-england-2023']);
 			else expect(get(id).chain).toEqual([id, 'baseline-england-2023']);
 		}
+	});
+
+	test('scenarios change levers only, unless their description names each assumption they change and says so', () => {
+		for (const id of IDS) {
+			const changed = Object.keys(library.get(id)!.assumptions ?? {});
+			if (changed.length === 0) continue;
+			const description = library.get(id)!.description ?? '';
+			expect(description, id).toMatch(/changes assumptions/);
+			for (const a of changed) expect(description, `${id} names ${a}`).toContain(a);
+		}
+		const withContext = IDS.filter((id) => Object.keys(library.get(id)!.assumptions ?? {}).length > 0);
+		expect(withContext).toEqual(['targets-and-terror-2000s-context']);
 	});
 
 	test('seeds differ between scenarios', () => {
@@ -90,9 +104,14 @@ describe('what each scenario encodes', () => {
 		const expected = { targets: 0.9, inspection: 0.9, audit: 0.2, performancePay: 0.2, choice: 0.3, competition: 0.2, efficiency: 0.1, mission: 0.1, autonomy: 0.2 };
 		for (const [lever, v] of Object.entries(expected)) follows('targets-and-terror', lever as LeverId, constant(v));
 		follows('targets-and-terror', 'devolution', constant(D.devolution));
-		expect(r.assumptions.fundingGrowth).toBe(0.06);
-		expect(r.assumptions.complexShare).toBe(0.28);
+		expect(r.assumptions).toEqual(defaultAssumptions());
 		expect(r.sources.map((s) => s.publication).join(' ')).toMatch(/Bevan & Hood \(2006\)/);
+	});
+
+	test('targets and terror in the 2000s context: the same levers, with that decade\'s funding growth and case mix', () => {
+		const r = get('targets-and-terror-2000s-context');
+		for (const lever of LEVERS) follows('targets-and-terror-2000s-context', lever.id, (t) => get('targets-and-terror').schedules[lever.id][t]);
+		expect(r.assumptions).toEqual({ ...defaultAssumptions(), fundingGrowth: 0.06, complexShare: 0.28 });
 	});
 
 	test('quasi-markets phase in over 24 months', () => {
@@ -140,7 +159,7 @@ describe('what each scenario encodes', () => {
 		follows('wigan-deal', 'efficiency', (t) => (t < 24 ? 0.8 : 0.4));
 		const expected = { prevention: 0.2, relational: 0.8, integration: 0.7, devolution: 0.8, mission: 0.7, autonomy: 0.6, targets: 0.3 };
 		for (const [lever, v] of Object.entries(expected)) follows('wigan-deal', lever as LeverId, constant(v));
-		expect(r.assumptions.fundingLevel).toBe(0.85);
+		expect(r.assumptions).toEqual(defaultAssumptions());
 		expect(r.sources.map((s) => s.publication).join(' ')).toMatch(/Wigan Deal, King's Fund/);
 	});
 
@@ -159,6 +178,6 @@ describe('what each scenario encodes', () => {
 		follows(id, 'experimentation', constant(0));
 		follows(id, 'peerLearning', constant(0));
 		follows(id, 'mission', constant(0.1));
-		expect(get(id).assumptions.localCapacity).toBe(0.3);
+		expect(get(id).assumptions).toEqual(defaultAssumptions());
 	});
 });

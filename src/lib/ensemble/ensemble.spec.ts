@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, OUTCOMES, QUINTILES, replicateSeed, type RunOutput } from '../model/index';
+import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, minimumCitizens, OUTCOMES, QUINTILES, replicateSeed, type RunOutput } from '../model/index';
 import { loadBuiltinScenarios } from '../scenario/builtin-node';
 import { resolveScenario, toRunInput, type ResolvedScenario } from '../scenario/index';
 import {
@@ -14,8 +14,10 @@ import {
 } from './ensemble';
 import type { Summary } from './quantiles';
 
-const SMALL = { citizens: 2000, months: 24, runs: 3 };
 const library = loadBuiltinScenarios();
+/** The fewest citizens the baseline scenario's providers allow: small runs, still valid. */
+const baseline = resolveScenario(library.get('baseline-england-2023')!, library);
+const SMALL = { citizens: minimumCitizens(baseline.assumptions.postsPer1000, baseline.population), months: 24, runs: 3 };
 
 function resolved(id: string): ResolvedScenario {
 	return resolveScenario(library.get(id)!, library, SMALL);
@@ -123,7 +125,7 @@ describe('valueAt and finalValue', () => {
 
 	test('finalValue is the mean of the last 12 months, ignoring NaN months', () => {
 		const months = 15;
-		const run: RunOutput = { months, groups: 1, series: new Float64Array(months) };
+		const run: RunOutput = { months, spinUp: { months: 0, settled: true }, groups: 1, series: new Float64Array(months) };
 		for (let t = 0; t < months; t++) run.series[t] = t;
 		// Last 12 months are 3..14; make 4 and 10 undefined.
 		run.series[4] = NaN;

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { adjustTrust, driftTrustSums, fragilityNow, MEMORY_TABLE_MONTHS, setFragility, trustNow } from './citizen-memory';
+import {
+	adjustTrust,
+	capabilityNow,
+	driftTrustSums,
+	fragilityNow,
+	MEMORY_TABLE_MONTHS,
+	setCapability,
+	setFragility,
+	trustNow
+} from './citizen-memory';
 import { QUINTILES } from './constants';
 import { testWorld } from './mechanisms/_test-world';
 import { stepNeedDynamics } from './mechanisms/need-dynamics';
@@ -134,12 +143,10 @@ describe('adjustTrust', () => {
 	});
 });
 
-describe('trust sums in the first month of a world (demonstrates a bug)', () => {
-	// createWorld stamps every citizen's trust as of firstMonth and sums it by cell. The first
-	// stepNeedDynamics, at firstMonth (runModel's first spin-up month), calls driftTrustSums,
-	// which relaxes the sums by a month although no citizen's trust has relaxed (trustNow with a
-	// gap of 0). From then on the sums stay one month of relaxation ahead on the initial
-	// deviations from the baseline, so the "exact" sums of §7.2 are not exact.
+describe('trust sums in the first month of a world', () => {
+	// A regression test: createWorld stamps every citizen's trust as of its first month and sums
+	// it by cell; the first month of need dynamics must not relax the sums before any citizen's
+	// trust has relaxed.
 	test('after the first month of need dynamics the cell sums still equal the sum of trustNow', () => {
 		const world = testWorld({ month: -24 });
 		expect(largestCellGap(world)).toBeLessThan(1e-4);
@@ -180,5 +187,73 @@ describe('fragility (relapse memory)', () => {
 		world.month = 12;
 		setFragility(world, 4, 0.8);
 		expect(fragilityNow(world, 4)).toBeCloseTo(0.8, 6);
+	});
+});
+
+describe('capability (returning to each citizen’s usual level)', () => {
+	test('capability returns toward the citizen’s own usual level by the monthly decay, as a month-by-month loop does', () => {
+		const world = testWorld();
+		const keep = 1 - 1 / world.p.capabilityMemoryMonths;
+		for (const [i, start] of [[2, 0.1], [3, 0.95]] as const) {
+			world.month = 0;
+			setCapability(world, i, start);
+			const base = world.citizens.baseCapability[i];
+			let expected = world.citizens.capability[i];
+			for (let m = 1; m <= 30; m++) {
+				expected = base + (expected - base) * keep;
+				world.month = m;
+				expect(capabilityNow(world, i)).toBeCloseTo(expected, 5);
+			}
+		}
+	});
+
+	test('after a long gap capability is what reading it every month would give, and close to the usual level', () => {
+		const world = testWorld();
+		const i = 7;
+		const base = world.citizens.baseCapability[i];
+		const keep = 1 - 1 / world.p.capabilityMemoryMonths;
+		for (const gap of [5, MEMORY_TABLE_MONTHS - 1, MEMORY_TABLE_MONTHS + 40]) {
+			world.month = 0;
+			setCapability(world, i, 0);
+			world.month = gap;
+			expect(capabilityNow(world, i)).toBeCloseTo(base - base * Math.pow(keep, gap), 5);
+		}
+		expect(Math.abs(capabilityNow(world, i) - base)).toBeLessThan(1e-6);
+	});
+
+	test('each citizen returns to their own level, not a common one', () => {
+		const world = testWorld();
+		const c = world.citizens;
+		const pairs = [...Array(c.n).keys()].filter((i) => Math.abs(c.baseCapability[i] - 0.5) > 0.15).slice(0, 20);
+		expect(pairs.length).toBe(20);
+		for (const i of pairs) setCapability(world, i, 0.5);
+		world.month = 24;
+		for (const i of pairs) {
+			const now = capabilityNow(world, i);
+			// Moved from 0.5 toward the citizen's own level, whichever side it lies.
+			expect(Math.sign(now - 0.5)).toBe(Math.sign(c.baseCapability[i] - 0.5));
+			expect(Math.abs(now - c.baseCapability[i])).toBeLessThan(Math.abs(0.5 - c.baseCapability[i]));
+		}
+	});
+
+	test('a shorter memory brings capability back sooner', () => {
+		const quick = testWorld({ assumptions: { capabilityMemoryMonths: 6 } });
+		const slow = testWorld({ assumptions: { capabilityMemoryMonths: 60 } });
+		for (const world of [quick, slow]) {
+			setCapability(world, 0, 0);
+			world.month = 6;
+		}
+		expect(capabilityNow(quick, 0)).toBeGreaterThan(capabilityNow(slow, 0));
+	});
+
+	test('setCapability clamps to [0, 1] and stamps the month, so reading it the same month gives it back', () => {
+		const world = testWorld({ month: 9 });
+		setCapability(world, 1, 1.7);
+		expect(capabilityNow(world, 1)).toBe(1);
+		expect(world.citizens.capabilityMonth[1]).toBe(9);
+		setCapability(world, 1, -0.3);
+		expect(capabilityNow(world, 1)).toBe(0);
+		setCapability(world, 1, 0.25);
+		expect(capabilityNow(world, 1)).toBeCloseTo(0.25, 6);
 	});
 });

@@ -7,7 +7,8 @@ import type { World } from './world';
  * only what a citizen's state needs:
  * - trust relaxes toward its baseline each month; a citizen's value is brought up to date when
  *   it is read or changed, and the (area, quintile) sums are advanced in aggregate each month;
- * - the extra relapse hazard after a resolution halves every few months.
+ * - the extra relapse hazard after a resolution halves every few months;
+ * - capability returns toward each citizen's usual level after crises and good help.
  */
 
 /** Longest gap covered by the precomputed decay tables; longer gaps use detPow. */
@@ -71,4 +72,25 @@ export function fragilityNow(world: World, i: number): number {
 export function setFragility(world: World, i: number, value: number): void {
 	world.fragility[i] = value;
 	world.citizens.fragilityMonth[i] = world.month;
+}
+
+/**
+ * Citizen i's capability this month: it returns toward the citizen's usual level after crises
+ * and good help move it, with time constant capabilityMemoryMonths.
+ */
+export function capabilityNow(world: World, i: number): number {
+	const c = world.citizens;
+	const gap = world.month - c.capabilityMonth[i];
+	if (gap === 0) return c.capability[i];
+	const base = c.baseCapability[i];
+	const value = base + (c.capability[i] - base) * keep(world.capabilityKeep, 1 - 1 / world.p.capabilityMemoryMonths, gap);
+	c.capability[i] = value;
+	c.capabilityMonth[i] = world.month;
+	return value;
+}
+
+/** Set citizen i's capability this month (clamped to 0–1). */
+export function setCapability(world: World, i: number, value: number): void {
+	world.citizens.capability[i] = value < 0 ? 0 : value > 1 ? 1 : value;
+	world.citizens.capabilityMonth[i] = world.month;
 }

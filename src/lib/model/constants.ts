@@ -25,3 +25,18 @@ export const GROUP_FIRST_AREA = 1 + QUINTILES;
 
 /** Months of history that count a contact or crisis as a repeat. */
 export const REPEAT_WINDOW_MONTHS = 12;
+
+/**
+ * Day buckets of each provider's waiting list (a calendar queue keyed by the day a case is due to
+ * be seen). Keys further ahead than this from the earliest waiting key are held at the far end.
+ */
+export const QUEUE_DAYS = 1024;
+
+/** Longest clinical allowance a case can be given, in days. */
+export const MAX_ALLOWANCE_DAYS = 365;
+
+/** Days covered by the wait histograms behind the median and 92nd-percentile waits (one bin a day; the last bin holds longer waits). */
+export const WAIT_HISTOGRAM_DAYS = 731;
+
+/** Smallest team a provider can run: below this many funded posts a population is refused. */
+export const MIN_POSTS_PER_PROVIDER = 5;

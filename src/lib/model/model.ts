@@ -9,8 +9,10 @@ import { stepLearning } from './mechanisms/learning';
 import { stepFunding } from './mechanisms/funding';
 import { collectOutcomes } from './mechanisms/collect-outcomes';
 import { LEVERS, defaultLevers, type AssumptionValues, type LeverId, type LeverValues } from './parameters/registry';
+import { sharedSettledCache, settledKey, type SettledStateCache } from './settled-cache';
+import { spinUp } from './spin-up';
 import { TALLY_KEYS, T } from './tallies';
-import { createWorld, HISTOGRAM_BIN_DAYS, type Population, type World } from './world';
+import { createWorld, HISTOGRAM_BINS, HISTOGRAM_BIN_DAYS, minimumCitizens, type Population, type World } from './world';
 
 /** Everything one replicate needs: resolved inputs, no expressions, no files. */
 export interface RunInput {
@@ -36,6 +38,8 @@ export interface ProviderSnapshot {
 
 export interface RunOutput {
 	months: number;
+	/** Months the spin-up took, and whether it settled before the longest spin-up allowed. */
+	spinUp: { months: number; settled: boolean };
 	/** Groups: overall, quintiles 1..5 (5 = most deprived), then areas. */
 	groups: number;
 	/** series[(outcome * groups + group) * months + t] */
@@ -49,7 +53,7 @@ export interface RunOutput {
 	};
 }
 
-/** The nine processes, in the order they run every month. */
+/** The nine processes, in the order they run every month (frontline effort is decided at the start of service). */
 export const PROCESS_ORDER = [
 	'levers',
 	'need-dynamics',
@@ -62,30 +66,42 @@ export const PROCESS_ORDER = [
 	'collect-outcomes'
 ] as const;
 
+/** Options of a run that never change its numbers. */
+export interface RunOptions {
+	/** Where settled states are kept and found (null: none); by default one cache per thread. */
+	cache?: SettledStateCache | null;
+}
+
 /**
- * Run one replicate: a spin-up under the status-quo levers, then `months` recorded months
- * under the scenario's levers. Pure: same input, same output, in any JavaScript engine.
+ * Run one replicate: a spin-up under the status-quo levers with no growth until the system has
+ * settled (spin-up.ts), then `months` recorded months under the scenario's levers. Pure: same
+ * input, same output, in any JavaScript engine, with or without a cache of settled states.
  */
-export function runModel(input: RunInput): RunOutput {
+export function runModel(input: RunInput, options: RunOptions = {}): RunOutput {
 	const { assumptions: p, population, months } = input;
-	const statusQuo = defaultLevers();
-	const spinUp = Math.round(p.spinUpMonths);
-	const world = createWorld(p, statusQuo, population, input.seed, 0, input.detail === true, -spinUp);
+	const minimum = minimumCitizens(p.postsPer1000, population);
+	if (population.citizens < minimum)
+		throw new RangeError(`population of ${population.citizens} citizens is below the minimum of ${minimum} for its providers`);
+	const { world, spinUpMonths, settled } = settledWorld(input, options.cache === undefined ? sharedSettledCache : options.cache);
+	world.recordStart = world.month;
+	world.waitHistogram = input.detail
+		? { trueWaits: new Float64Array(HISTOGRAM_BINS), recordedWaits: new Float64Array(HISTOGRAM_BINS) }
+		: null;
 	const groups = world.tallies.groups;
 	const series = new Float64Array(OUTCOMES.length * groups * months);
-	const scratch: LeverValues = { ...statusQuo };
+	const scratch: LeverValues = { ...defaultLevers() };
 	let startSnapshot: ProviderSnapshot[] | null = null;
 
-	for (let t = -spinUp; t < months; t++) {
-		world.month = t;
-		if (t >= 0) for (const lever of LEVERS) scratch[lever.id] = input.levers[lever.id][t];
+	for (let t = 0; t < months; t++) {
+		for (const lever of LEVERS) scratch[lever.id] = input.levers[lever.id][t];
 		world.recordHistogram = t >= months - 12;
-		stepMonth(world, t >= 0 ? scratch : statusQuo);
-		if (t >= 0) collectOutcomes(world, series, months, t);
+		stepMonth(world, scratch);
+		collectOutcomes(world, series, months, t);
 		if (t === 0 && input.detail) startSnapshot = snapshotProviders(world);
+		world.month++;
 	}
 
-	const output: RunOutput = { months, groups, series };
+	const output: RunOutput = { months, spinUp: { months: spinUpMonths, settled }, groups, series };
 	if (input.detail && world.waitHistogram && startSnapshot) {
 		const end = snapshotProviders(world);
 		output.detail = {
@@ -104,6 +120,18 @@ export function runModel(input: RunInput): RunOutput {
 	return output;
 }
 
+/** The world settled under the status quo for this input's assumptions, population and seed. */
+function settledWorld(input: RunInput, cache: SettledStateCache | null): { world: World; spinUpMonths: number; settled: boolean } {
+	const key = cache ? settledKey(input.assumptions, input.population, input.seed) : '';
+	const cached = cache?.get(key);
+	if (cached) return { world: cached.world, spinUpMonths: cached.months, settled: cached.settled };
+	const statusQuo = defaultLevers();
+	const world = createWorld(input.assumptions, statusQuo, input.population, input.seed, 0, false, 0);
+	const result = spinUp(world, statusQuo, Math.round(input.assumptions.spinUpMonths), stepMonth);
+	cache?.set(key, world, result.months, result.settled);
+	return { world, spinUpMonths: result.months, settled: result.settled };
+}
+
 /** One month: the per-month reset, then the processes in PROCESS_ORDER (outcomes apart). */
 export function stepMonth(world: World, levers: LeverValues): void {
 	resetMonth(world);
@@ -117,7 +145,7 @@ export function stepMonth(world: World, levers: LeverValues): void {
 	stepFunding(world);
 }
 
-/** Clear the month's tallies, provider counts, crises and the presenting list. */
+/** Clear the month's tallies, provider counts, crises, wait histograms and the presenting list. */
 export function resetMonth(world: World): void {
 	const v = world.tallies.values;
 	v.fill(0);
@@ -127,6 +155,7 @@ export function resetMonth(world: World): void {
 	const pr = world.providers;
 	pr.monthPresented.fill(0);
 	pr.monthTurnedAway.fill(0);
+	pr.monthDeclined.fill(0);
 	pr.monthParked.fill(0);
 	pr.monthComplexConsidered.fill(0);
 	pr.monthServed.fill(0);
@@ -134,6 +163,7 @@ export function resetMonth(world: World): void {
 	pr.monthRecordedWithin.fill(0);
 	pr.monthResolved.fill(0);
 	world.crisesByProvider.fill(0);
+	world.waitCells.fill(0);
 	world.presentingCount = 0;
 }
 

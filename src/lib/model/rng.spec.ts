@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, test } from 'vitest';
-import { Rng, beta, createStream, normal, replicateSeed } from './rng';
+import { Rng, beta, createStream, normal, normalFromUniform, replicateSeed } from './rng';
 
 function draws(rng: { next(): number }, n: number): number[] {
 	return Array.from({ length: n }, () => rng.next());
@@ -169,5 +169,63 @@ describe('beta', () => {
 		const b = createStream(4, 2, 'beta');
 		const xs = Array.from({ length: 200 }, () => beta(a, 2, 3));
 		expect(Array.from({ length: 200 }, () => beta(b, 2, 3))).toEqual(xs);
+	});
+});
+
+describe('normalFromUniform', () => {
+	/** Standard normal quantiles to ten digits (p, z). */
+	const KNOWN: [number, number][] = [
+		[0.5, 0],
+		[0.6, 0.2533471031],
+		[0.75, 0.6744897502],
+		[0.8413447461, 1],
+		[0.9, 1.2815515655],
+		[0.95, 1.6448536270],
+		[0.975, 1.9599639845],
+		[0.99, 2.3263478740],
+		[0.995, 2.5758293035]
+	];
+
+	test('gives the standard normal quantile of u to within 1e-3, from the 0.5th to the 99.5th percentile', () => {
+		for (const [p, z] of KNOWN) {
+			expect(Math.abs(normalFromUniform(p) - z), `p = ${p}`).toBeLessThan(1e-3);
+			expect(Math.abs(normalFromUniform(1 - p) + z), `p = ${1 - p}`).toBeLessThan(1e-3);
+		}
+	});
+
+	test('is looser in the far tail and cut off beyond it', () => {
+		// Linear interpolation between table points: about 2e-3 at the 99.9th percentile.
+		expect(Math.abs(normalFromUniform(0.999) - 3.0902323062)).toBeLessThan(5e-3);
+		expect(Math.abs(normalFromUniform(0.001) + 3.0902323062)).toBeLessThan(5e-3);
+		for (const u of [0, 1e-9, 1e-5, 1 - 1e-9]) expect(Math.abs(normalFromUniform(u))).toBeLessThan(3.7);
+	});
+
+	test('is symmetric: u and 1 − u give opposite deviates', () => {
+		const rng = createStream(8, 0, 'normal-from-uniform');
+		for (let j = 0; j < 10_000; j++) {
+			const u = rng.next();
+			const gap = normalFromUniform(u) + normalFromUniform(1 - u);
+			if (Math.abs(gap) > 1e-9) expect.fail(`u = ${u}: ${normalFromUniform(u)} and ${normalFromUniform(1 - u)}`);
+		}
+	});
+
+	test('never decreases with u', () => {
+		let previous = -Infinity;
+		for (let j = 0; j <= 100_000; j++) {
+			const x = normalFromUniform(j / 100_001);
+			if (x < previous) expect.fail(`falls at u = ${j / 100_001}`);
+			previous = x;
+		}
+	});
+
+	test('turns uniform draws into deviates with mean about 0 and standard deviation about 1', () => {
+		const rng = createStream(9, 0, 'normal-from-uniform');
+		const xs = Array.from({ length: 100_000 }, () => normalFromUniform(rng.next()));
+		const { mean, sd } = meanAndSd(xs);
+		expect(Math.abs(mean)).toBeLessThan(0.01);
+		expect(Math.abs(sd - 1)).toBeLessThan(0.01);
+		// About 95% within ±1.96.
+		const inside = xs.filter((x) => Math.abs(x) < 1.959964).length / xs.length;
+		expect(Math.abs(inside - 0.95)).toBeLessThan(0.005);
 	});
 });

@@ -31,14 +31,24 @@ export const T = {
 	openCases: 23,
 	spend: 24,
 	preventionSpend: 25,
-	qualityStock: 26,
-	cultureSum: 27,
-	staffBefore: 28,
-	providerServed: 29,
-	crisisCost: 30
+	cultureSum: 26,
+	staffBefore: 27,
+	providerServed: 28,
+	complexReferrals: 29,
+	declined: 30,
+	crisesWhileWaiting: 31,
+	clinicallyLate: 32,
+	waiting: 33,
+	staffFte: 34,
+	redundancies: 35,
+	effortSum: 36,
+	caseworkUnits: 37,
+	relationalUnits: 38,
+	outreachUnits: 39,
+	effortHeads: 40
 } as const;
 
-export const TALLY_KEYS = 31;
+export const TALLY_KEYS = 41;
 
 export interface Tallies {
 	groups: number;

@@ -1,8 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { AT_RISK, QUINTILES, WAITING, WELL } from './constants';
-import { activeWorkers, mean, sum, testWorld } from './mechanisms/_test-world';
+import { AT_RISK, MIN_POSTS_PER_PROVIDER, QUINTILES, WAITING, WELL } from './constants';
+import { activeWorkers, arrivalsOf, mean, queueOf, runMonths, sum, testWorld } from './mechanisms/_test-world';
+import { driftTrustSums, trustNow } from './citizen-memory';
+import { defaultAssumptions } from './parameters/registry';
+import { createStream } from './rng';
+import { allocateWorkers } from './state/workers';
 import type { World } from './world';
-import { circularDelta, fit, wrap } from './world';
+import { circularDelta, fit, growthMonths, hireWorker, minimumCitizens, NOT_RECORDING, wrap } from './world';
 
 /** Names of the typed-array columns of an entity whose contents differ between two worlds. */
 function differingColumns(a: object, b: object): string[] {
@@ -135,10 +139,12 @@ describe('createWorld: citizens and places', () => {
 	test('no citizen is in a queue at the start: all queue links are -1 and every queue is empty', () => {
 		expect(c.next.every((x) => x === -1)).toBe(true);
 		expect(c.prev.every((x) => x === -1)).toBe(true);
-		expect(world.providers.queueHead.every((x) => x === -1)).toBe(true);
-		expect(world.providers.queueTail.every((x) => x === -1)).toBe(true);
+		expect(world.providers.ringHead.every((x) => x === -1)).toBe(true);
+		expect(world.providers.ringTail.every((x) => x === -1)).toBe(true);
 		expect(world.providers.queueLength.every((x) => x === 0)).toBe(true);
+		expect(world.providers.queueUnits.every((x) => x === 0)).toBe(true);
 		expect(world.providers.bucketHead.every((x) => x === -1)).toBe(true);
+		expect(world.providers.bucketTail.every((x) => x === -1)).toBe(true);
 		expect(c.state.every((s) => s !== WAITING)).toBe(true);
 		expect(sum(world.cellWaiting)).toBe(0);
 	});
@@ -177,15 +183,42 @@ describe('createWorld: citizens and places', () => {
 });
 
 describe('createWorld: workforce', () => {
-	test('funded posts add up to citizens × postsPer1000 / 1000, and staff fill them less the initial vacancies', () => {
+	test('funded posts add up to citizens × postsPer1000 / 1000 with nothing lost to rounding, and staff fill most of them', () => {
 		const world = testWorld();
 		const p = world.p;
+		const pr = world.providers;
 		const expectedPosts = (world.population.citizens * p.postsPer1000) / 1000;
-		expect(sum(world.providers.posts)).toBeCloseTo(expectedPosts, 6);
-		const staff = activeWorkers(world).length;
-		expect(sum(world.providers.staff)).toBe(staff);
-		expect(staff).toBeGreaterThan(expectedPosts * (1 - p.initialVacancyRate) - world.providers.n);
-		expect(staff).toBeLessThan(expectedPosts * (1 - p.initialVacancyRate) + world.providers.n);
+		expect(sum(pr.posts)).toBeCloseTo(expectedPosts, 6);
+		// 100 posts over 6 providers: each funds a fraction of a post too.
+		for (let k = 0; k < pr.n; k++) expect(pr.posts[k]).toBeCloseTo(expectedPosts / pr.n, 9);
+		for (let k = 0; k < pr.n; k++) {
+			const fte = sum(activeWorkers(world, k).map((i) => world.workers.fte[i]));
+			expect(pr.staff[k]).toBeCloseTo(fte, 5);
+			// A few posts start vacant; the spin-up fills them.
+			expect(pr.staff[k]).toBeLessThan(pr.posts[k]);
+			expect(pr.staff[k]).toBeGreaterThan(0.85 * pr.posts[k]);
+		}
+	});
+
+	test('staff are whole posts and at most one part-time post per provider, the last one filled', () => {
+		const world = testWorld();
+		const pr = world.providers;
+		let partTime = 0;
+		for (let k = 0; k < pr.n; k++) {
+			const slots = activeWorkers(world, k);
+			const ftes = slots.map((i) => world.workers.fte[i]);
+			for (const f of ftes) {
+				expect(f).toBeGreaterThan(0);
+				expect(f).toBeLessThanOrEqual(1);
+			}
+			const part = ftes.filter((f) => f < 1);
+			expect(part.length).toBeLessThanOrEqual(1);
+			if (part.length === 1) expect(ftes[ftes.length - 1]).toBe(part[0]);
+			partTime += part.length;
+			// Active slots are the provider's first slots.
+			expect(slots).toEqual(slots.map((_, s) => pr.slotStart[k] + s));
+		}
+		expect(partTime).toBeGreaterThan(0);
 	});
 
 	test('more posts per 1,000 citizens give more staff', () => {
@@ -203,21 +236,54 @@ describe('createWorld: workforce', () => {
 		}
 	});
 
-	test("workers' intrinsic motivation has about the registry's mean and SD, and follows a changed mean", () => {
-		const world = testWorld({ population: { citizens: 20_000 } });
-		const values = activeWorkers(world).map((i) => world.workers.intrinsic[i]);
+	test("recruits' intrinsic motivation has about the registry's mean and SD, and performance pay selects less motivated recruits", () => {
+		const p = defaultAssumptions();
+		function recruits(performancePay: number, intrinsicMean = p.intrinsicMean): number[] {
+			const w = allocateWorkers(20_000);
+			const rng = createStream(5, 0, 'recruits');
+			for (let i = 0; i < w.n; i++) hireWorker(w, i, { ...p, intrinsicMean }, performancePay, rng, 1);
+			return Array.from(w.intrinsic);
+		}
+		const values = recruits(0);
 		const m = mean(values);
 		const sd = Math.sqrt(mean(values.map((x) => (x - m) ** 2)));
-		expect(values.length).toBeGreaterThan(800);
-		expect(m).toBeGreaterThan(world.p.intrinsicMean - 0.02);
-		expect(m).toBeLessThan(world.p.intrinsicMean + 0.02);
-		expect(sd).toBeGreaterThan(world.p.intrinsicSpread - 0.02);
-		expect(sd).toBeLessThan(world.p.intrinsicSpread + 0.02);
+		expect(Math.abs(m - p.intrinsicMean)).toBeLessThan(0.01);
+		expect(Math.abs(sd - p.intrinsicSpread)).toBeLessThan(0.01);
+		expect(Math.abs(mean(recruits(0, 0.4)) - 0.4)).toBeLessThan(0.01);
+		expect(Math.abs(mean(recruits(1)) - (p.intrinsicMean - p.selectionPay))).toBeLessThan(0.01);
+	});
 
+	test('a new recruit starts with little skill, no tenure, no gaming, normal effort and the hours asked', () => {
+		const p = defaultAssumptions();
+		const w = allocateWorkers(3);
+		hireWorker(w, 1, p, 0, createStream(5, 0, 'recruits'), 0.4);
+		expect(w.active[1]).toBe(1);
+		expect(w.skill[1]).toBeCloseTo(p.newHireSkill, 6);
+		expect(w.tenure[1]).toBe(0);
+		expect(w.gaming[1]).toBe(0);
+		expect(w.effort[1]).toBe(1);
+		expect(w.fte[1]).toBeCloseTo(0.4, 6);
+		expect(w.motivation[1]).toBe(w.intrinsic[1]);
+		expect(w.active[0] + w.active[2]).toBe(0);
+	});
+
+	test('staff in post at the start are the survivors of a long-running service: more motivated than recruits, with spread tenures', () => {
+		const world = testWorld({ population: { citizens: 20_000 } });
+		const slots = activeWorkers(world);
+		const w = world.workers;
+		expect(slots.length).toBeGreaterThan(800);
+		// Those who care less leave sooner, so staff in post lean toward the motivated.
+		expect(mean(slots.map((i) => w.intrinsic[i]))).toBeGreaterThan(world.p.intrinsicMean + 0.02);
+		const tenures = slots.map((i) => w.tenure[i]);
+		expect(Math.min(...tenures)).toBeLessThan(12);
+		expect(Math.max(...tenures)).toBeGreaterThan(120);
+		// Longer-serving staff are more skilled.
+		const byTenure = [...slots].sort((a, b) => w.tenure[a] - w.tenure[b]);
+		const third = Math.floor(byTenure.length / 3);
+		expect(mean(byTenure.slice(-third).map((i) => w.skill[i]))).toBeGreaterThan(mean(byTenure.slice(0, third).map((i) => w.skill[i])) + 0.1);
+		// A lower recruit mean still gives a lower workforce mean.
 		const lower = testWorld({ population: { citizens: 20_000 }, assumptions: { intrinsicMean: 0.4 } });
-		const lowerMean = mean(activeWorkers(lower).map((i) => lower.workers.intrinsic[i]));
-		expect(lowerMean).toBeGreaterThan(0.38);
-		expect(lowerMean).toBeLessThan(0.42);
+		expect(mean(activeWorkers(lower).map((i) => lower.workers.intrinsic[i]))).toBeLessThan(mean(slots.map((i) => w.intrinsic[i])) - 0.1);
 	});
 
 	test('every intrinsic motivation, motivation, burnout and skill lies in [0, 1]', () => {
@@ -228,6 +294,44 @@ describe('createWorld: workforce', () => {
 				expect(column[i]).toBeLessThanOrEqual(1);
 			}
 		}
+	});
+});
+
+describe('population size and recording', () => {
+	test('the minimum population funds MIN_POSTS_PER_PROVIDER posts in every provider', () => {
+		const p = defaultAssumptions();
+		const population = { citizens: 0, areas: 3, providersPerArea: 2 };
+		const minimum = minimumCitizens(p.postsPer1000, population);
+		expect((minimum * p.postsPer1000) / 1000).toBeGreaterThanOrEqual(6 * MIN_POSTS_PER_PROVIDER);
+		expect(((minimum - 1) * p.postsPer1000) / 1000).toBeLessThan(6 * MIN_POSTS_PER_PROVIDER);
+		expect(minimumCitizens(p.postsPer1000, { ...population, areas: 6 })).toBeGreaterThan(minimum);
+		expect(minimumCitizens(2 * p.postsPer1000, population)).toBeLessThan(minimum);
+	});
+
+	test('a world is not recording when built, so nothing grows; growth runs from the month recording starts', () => {
+		const world = testWorld({ month: 50 });
+		expect(world.recordStart).toBe(NOT_RECORDING);
+		expect(growthMonths(world)).toBe(0);
+		world.recordStart = 50;
+		expect(growthMonths(world)).toBe(0);
+		world.month = 74;
+		expect(growthMonths(world)).toBe(24);
+		world.recordStart = 80;
+		expect(growthMonths(world)).toBe(0);
+	});
+});
+
+describe('createWorld: providers', () => {
+	test('providers differ in management, drawn with SD managementSpread around 0, and not at all without spread', () => {
+		const world = testWorld({ population: { areas: 40, citizens: 40_000 }, assumptions: { managementSpread: 0.4 } });
+		const m = Array.from(world.providers.management);
+		const average = mean(m);
+		const sd = Math.sqrt(mean(m.map((x) => (x - average) ** 2)));
+		expect(m.length).toBe(80);
+		expect(Math.abs(average)).toBeLessThan(0.15);
+		expect(sd).toBeGreaterThan(0.3);
+		expect(sd).toBeLessThan(0.5);
+		expect(testWorld({ assumptions: { managementSpread: 0 } }).providers.management.every((x) => x === 0)).toBe(true);
 	});
 });
 
@@ -278,11 +382,10 @@ describe('practice geometry', () => {
 	});
 });
 
-describe('createWorld: quintiles with many tied deprivation values (demonstrates a bug)', () => {
+describe('createWorld: quintiles with many tied deprivation values', () => {
 	// With two areas and the widest deprivation spread, the least deprived area sits at 0 and a
-	// quarter of all citizens are clamped to deprivation exactly 0. The ODD (§5) says quintiles
-	// are ranked "with ties broken by index"; the code gives equal values the same quintile and
-	// puts the cut at the tied value, so nobody falls below it and quintile 1 is empty.
+	// quarter of all citizens are clamped to deprivation exactly 0. The ODD (§5) ranks quintiles
+	// "with ties broken by index", so quintiles stay equal in size (a regression test).
 	test('quintiles have equal sizes even when a quarter of citizens share the lowest deprivation', () => {
 		const world = testWorld({ population: { areas: 2 }, assumptions: { deprivationSpread: 1 } });
 		const tied = world.citizens.deprivation.filter((d) => d === 0).length;
@@ -290,4 +393,54 @@ describe('createWorld: quintiles with many tied deprivation values (demonstrates
 		const sizes = quintileSizes(world);
 		expect(Math.max(...sizes) - Math.min(...sizes), `quintile sizes ${sizes.join(', ')}`).toBeLessThanOrEqual(1);
 	});
+});
+
+describe('stored sums after months of the full model', () => {
+	// The model keeps running sums (cells of citizens well, waiting and their trust; registrations;
+	// queue lengths, complex cases and work; staff) updated event by event. After months under a
+	// heavy mix of levers they must still agree with the citizens, workers and lists themselves.
+	const heavy = { targets: 1, inspection: 1, audit: 0.5, choice: 1, competition: 1, outsourcing: 0.5, autonomy: 0.8, relational: 0.6, prevention: 0.2, experimentation: 1, peerLearning: 1 };
+	for (const [name, levers] of [['the status quo', {}], ['a heavy reform mix', heavy]] as const) {
+		test(`under ${name}`, () => {
+			const world = testWorld({ levers, recordStart: 0 });
+			runMonths(world, 30);
+			// The trust sums are as of the last month stepped; bring them to this month, as need dynamics would.
+			driftTrustSums(world);
+			const c = world.citizens;
+			const pr = world.providers;
+			const cells = world.areas.n * QUINTILES;
+			const well = new Float64Array(cells);
+			const waiting = new Float64Array(cells);
+			const trust = new Float64Array(cells);
+			const registered = new Float64Array(pr.n);
+			for (let i = 0; i < c.n; i++) {
+				const cell = c.area[i] * QUINTILES + c.quintile[i];
+				if (c.state[i] === WELL) well[cell]++;
+				if (c.state[i] === WAITING) waiting[cell]++;
+				trust[cell] += trustNow(world, i);
+				registered[c.provider[i]]++;
+			}
+			expect(Array.from(world.cellWell)).toEqual(Array.from(well));
+			expect(Array.from(world.cellWaiting)).toEqual(Array.from(waiting));
+			for (let j = 0; j < cells; j++) expect(world.cellTrust[j]).toBeCloseTo(trust[j], 3);
+			expect(Array.from(world.registeredCount)).toEqual(Array.from(registered));
+			const listed = new Set<number>();
+			for (let k = 0; k < pr.n; k++) {
+				expect(arrivalsOf(world, k)).toEqual([]);
+				const list = queueOf(world, k);
+				expect(list.length).toBe(pr.queueLength[k]);
+				expect(list.filter((i) => c.complex[i] === 1).length).toBe(pr.queueComplex[k]);
+				expect(pr.queueUnits[k]).toBeCloseTo(sum(list.map((i) => c.caseUnits[i])), 6);
+				for (let j = 1; j < list.length; j++) expect(c.dueDay[list[j]]).toBeGreaterThanOrEqual(c.dueDay[list[j - 1]]);
+				for (const i of list) {
+					expect(c.state[i]).toBe(WAITING);
+					expect(c.provider[i]).toBe(k);
+					listed.add(i);
+				}
+				expect(pr.staff[k]).toBeCloseTo(sum(activeWorkers(world, k).map((i) => world.workers.fte[i])), 5);
+			}
+			expect(listed.size).toBe(sum(waiting));
+			expect(listed.size).toBeGreaterThan(0);
+		});
+	}
 });

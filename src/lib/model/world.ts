@@ -1,5 +1,6 @@
-import { AT_RISK, GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, NEVER, QUINTILES, WELL } from './constants';
-import { detExp, detLog, detPow } from './det-math';
+import { AT_RISK, GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, MIN_POSTS_PER_PROVIDER, NEVER, QUINTILES, WELL } from './constants';
+import { WAIT_BINS } from './wait-bins';
+import { detExp, detLog, detPow, logistic } from './det-math';
 import { defaultLevers, type AssumptionValues, type LeverValues } from './parameters/registry';
 import { beta, createStream, normal, type Rng } from './rng';
 import { allocateAreas, type AreaState } from './state/areas';
@@ -21,8 +22,8 @@ export interface Climate {
 	controlling: number;
 	/** Reporting and compliance burden, 0–1. */
 	reportingBurden: number;
-	/** Weight of the reported metric, rather than true outcomes, in judging practice. */
-	judgeByReported: number;
+	/** How far providers can see true outcomes (from a mission and learning networks), 0–1. */
+	outcomeVisibility: number;
 	/** Budget share spent on overheads this month. */
 	overheadShare: number;
 	/** Integration steps taken in the last 24 months (drives transition cost). */
@@ -53,18 +54,26 @@ export interface World {
 	climate: Climate;
 	streams: Streams;
 	tallies: Tallies;
-	/** Absolute month (spin-up months are negative) and whether outcomes are recorded. */
+	/**
+	 * Month of the run, counted from the start of the spin-up, and the month recording began
+	 * (growth in demand and funding runs from it; before it, during the spin-up, there is none).
+	 */
 	month: number;
+	recordStart: number;
 	/** Lists filled by need dynamics for access and service, preallocated. */
 	presenting: Int32Array;
 	presentingCount: number;
 	/** Deprivation sum and count of the citizens whose current provider each is (for sorting). */
 	registeredDeprivation: Float64Array;
 	registeredCount: Float64Array;
-	/** Mean deprivation, its total sum of squares and the part between areas (static). */
+	/**
+	 * Mean deprivation, its total sum of squares, the part between areas, and the part between
+	 * providers when everyone uses their home provider (static).
+	 */
 	deprivationMean: number;
 	deprivationTotalSS: number;
 	deprivationAreaSS: number;
+	deprivationHomeSS: number;
 	/** Citizens in each outcome group (overall, quintiles, areas), static. */
 	groupPopulation: Float64Array;
 	crisesByProvider: Float64Array;
@@ -76,16 +85,23 @@ export interface World {
 	scratch: Float64Array;
 	/** Scratch space with one number per area, preallocated; each mechanism uses it only within its own step. */
 	areaScratch: Float64Array;
-	/** By (area, quintile) cell: citizens, those waiting, and the sum of trust. */
+	/** By (area, quintile) cell: citizens, those well, those waiting, and the sum of trust. */
 	cellPopulation: Float64Array;
+	cellWell: Float64Array;
 	cellWaiting: Float64Array;
 	cellTrust: Float64Array;
+	/** True waits of cases served this month by (area, quintile) cell, in WAIT_BINS bins. */
+	waitCells: Int32Array;
+	/** The same folded into outcome groups (overall, quintiles, areas) when outcomes are collected. */
+	waitGroups: Float64Array;
 	/** Decay tables for trust and relapse memories (see citizen-memory). */
 	trustKeep: Float64Array;
 	/** The month the trust cell sums are as of (citizens' own values are brought up to date lazily). */
 	trustSumsMonth: number;
 	fragilityKeep: Float64Array;
 	fragilityKeepPerMonth: number;
+	/** Decay table of capability's return to each citizen's usual level. */
+	capabilityKeep: Float64Array;
 	/** Optional wait histograms (7-day bins) collected when detail is on and recording. */
 	waitHistogram: { trueWaits: Float64Array; recordedWaits: Float64Array } | null;
 	recordHistogram: boolean;
@@ -96,8 +112,30 @@ export interface World {
 }
 
 export const HISTOGRAM_BIN_DAYS = 7;
+/** `recordStart` while the world is still spinning up: no growth yet. */
+export const NOT_RECORDING = 1e9;
+
+/**
+ * Fewest citizens a population can have: enough funded posts for every provider to run a team of
+ * MIN_POSTS_PER_PROVIDER at the baseline budget.
+ */
+export function minimumCitizens(postsPer1000: number, population: Population): number {
+	const providers = population.areas * population.providersPerArea;
+	return Math.ceil((providers * MIN_POSTS_PER_PROVIDER * 1000) / postsPer1000);
+}
+
+/** Months of growth in demand and funding by this month of the run. */
+export function growthMonths(world: World): number {
+	const m = world.month - world.recordStart;
+	return m > 0 ? m : 0;
+}
 /** Largest size a provider can grow to, relative to its initial funded posts. */
 export const SLOT_HEADROOM = 1.6;
+/**
+ * Share of posts vacant when a world is built. The spin-up runs until the workforce has settled,
+ * so this only shortens the spin-up; it is not an assumption of the model.
+ */
+const STARTING_VACANCY = 0.08;
 export const HISTOGRAM_BINS = 53;
 
 /** Build and initialise one replicate. */
@@ -116,7 +154,7 @@ export function createWorld(
 	const nCitizens = population.citizens;
 	const basePosts = (nCitizens * p.postsPer1000) / 1000;
 	// Head-room for providers to grow when money follows users.
-	const slotsPerProvider = Math.max(4, Math.ceil((SLOT_HEADROOM * basePosts) / nProviders));
+	const slotsPerProvider = Math.max(4, Math.ceil((SLOT_HEADROOM * basePosts) / nProviders) + 1);
 
 	const areas = allocateAreas(nAreas);
 	const providers = allocateProviders(nProviders);
@@ -125,7 +163,7 @@ export function createWorld(
 
 	initAreas(areas, p, population, init);
 	initProviders(providers, p, population, slotsPerProvider, init);
-	initCitizens(citizens, areas, p, init);
+	initCitizens(citizens, areas, p, init, firstMonth);
 	const fragilityKeepPerMonth = detExp(-Math.LN2 / p.fragilityHalfLife);
 	const riskFactor = new Float32Array(nCitizens);
 	for (let i = 0; i < nCitizens; i++) {
@@ -146,7 +184,7 @@ export function createWorld(
 		areas,
 		levers: { ...levers },
 		integrationHistory: new Float64Array(24).fill(levers.integration),
-		climate: { controlling: 0, reportingBurden: 0, judgeByReported: 0, overheadShare: 0, integrationStep: 0 },
+		climate: { controlling: 0, reportingBurden: 0, outcomeVisibility: 0, overheadShare: 0, integrationStep: 0 },
 		streams: {
 			citizens: createStream(seed, replicate, 'citizens'),
 			events: createStream(seed, replicate, 'events'),
@@ -155,10 +193,11 @@ export function createWorld(
 		},
 		tallies: allocateTallies(nAreas),
 		month: firstMonth,
+		recordStart: NOT_RECORDING,
 		presenting: new Int32Array(nCitizens),
 		presentingCount: 0,
 		...registrations(citizens, nProviders),
-		...deprivationSumsOfSquares(citizens, nAreas),
+		...deprivationSumsOfSquares(citizens, nAreas, nProviders),
 		groupPopulation: groupPopulation(citizens, nAreas),
 		crisesByProvider: new Float64Array(nProviders),
 		userFlows: initialUserFlows(areas, nProviders),
@@ -166,10 +205,13 @@ export function createWorld(
 		scratch: new Float64Array(nProviders),
 		areaScratch: new Float64Array(nAreas),
 		...cellSums(citizens, nAreas),
+		waitCells: new Int32Array(nAreas * QUINTILES * WAIT_BINS),
+		waitGroups: new Float64Array((GROUP_FIRST_AREA + nAreas) * WAIT_BINS),
 		trustKeep: decayTable(1 - p.trustDrift),
 		trustSumsMonth: firstMonth,
 		fragilityKeep: decayTable(fragilityKeepPerMonth),
 		fragilityKeepPerMonth,
+		capabilityKeep: decayTable(1 - 1 / p.capabilityMemoryMonths),
 		waitHistogram: detail
 			? { trueWaits: new Float64Array(HISTOGRAM_BINS), recordedWaits: new Float64Array(HISTOGRAM_BINS) }
 			: null,
@@ -190,23 +232,33 @@ function initialUserFlows(areas: AreaState, nProviders: number): Float64Array {
 	return flows;
 }
 
-function deprivationSumsOfSquares(c: CitizenState, nAreas: number) {
+function deprivationSumsOfSquares(c: CitizenState, nAreas: number, nProviders: number) {
 	const areaSum = new Float64Array(nAreas);
 	const areaCount = new Float64Array(nAreas);
+	const homeSum = new Float64Array(nProviders);
+	const homeCount = new Float64Array(nProviders);
 	let sum = 0;
 	for (let i = 0; i < c.n; i++) {
 		sum += c.deprivation[i];
 		areaSum[c.area[i]] += c.deprivation[i];
 		areaCount[c.area[i]]++;
+		homeSum[c.homeProvider[i]] += c.deprivation[i];
+		homeCount[c.homeProvider[i]]++;
 	}
 	const mean = sum / c.n;
 	let total = 0;
 	for (let i = 0; i < c.n; i++) total += (c.deprivation[i] - mean) * (c.deprivation[i] - mean);
-	let between = 0;
-	for (let a = 0; a < nAreas; a++) {
-		if (areaCount[a] > 0) between += areaCount[a] * (areaSum[a] / areaCount[a] - mean) ** 2;
-	}
-	return { deprivationMean: mean, deprivationTotalSS: total, deprivationAreaSS: between };
+	const between = (sums: Float64Array, counts: Float64Array) => {
+		let ss = 0;
+		for (let g = 0; g < sums.length; g++) if (counts[g] > 0) ss += counts[g] * (sums[g] / counts[g] - mean) ** 2;
+		return ss;
+	};
+	return {
+		deprivationMean: mean,
+		deprivationTotalSS: total,
+		deprivationAreaSS: between(areaSum, areaCount),
+		deprivationHomeSS: between(homeSum, homeCount)
+	};
 }
 
 /** Deprivation sum and count of each provider's users, kept up to date as users move. */
@@ -222,13 +274,15 @@ function registrations(c: CitizenState, nProviders: number) {
 
 function cellSums(c: CitizenState, nAreas: number) {
 	const cellPopulation = new Float64Array(nAreas * QUINTILES);
+	const cellWell = new Float64Array(nAreas * QUINTILES);
 	const cellTrust = new Float64Array(nAreas * QUINTILES);
 	for (let i = 0; i < c.n; i++) {
 		const cell = c.area[i] * QUINTILES + c.quintile[i];
 		cellPopulation[cell]++;
+		if (c.state[i] === WELL) cellWell[cell]++;
 		cellTrust[cell] += c.trust[i];
 	}
-	return { cellPopulation, cellTrust, cellWaiting: new Float64Array(nAreas * QUINTILES) };
+	return { cellPopulation, cellWell, cellTrust, cellWaiting: new Float64Array(nAreas * QUINTILES) };
 }
 
 function groupPopulation(c: CitizenState, nAreas: number): Float64Array {
@@ -254,7 +308,6 @@ function initAreas(areas: AreaState, p: AssumptionValues, pop: Population, rng: 
 		const dep = clamp01(0.5 + p.deprivationSpread * (rank - 0.5));
 		areas.deprivation[a] = dep;
 		areas.context[a] = wrap(p.contextSpread * normal(rng));
-		areas.idealRelational[a] = clamp01(p.idealRelational + 0.3 * (dep - 0.5));
 		areas.assets[a] = clamp01(0.7 - 0.6 * (dep - 0.5) - 0.2);
 		areas.capacity[a] = clamp01(p.localCapacity - p.capacityGradient * (dep - 0.5) + p.capacitySpread * normal(rng));
 		areas.fundingAdequacy[a] = 1;
@@ -294,6 +347,7 @@ function initProviders(
 		providers.slotStart[k] = k * slotsPerProvider;
 		providers.slotCount[k] = slotsPerProvider;
 		providers.practice[k] = wrap(p.initialPracticeSpread * normal(rng));
+		providers.management[k] = p.managementSpread * normal(rng);
 		providers.culture[k] = 0.1;
 		providers.reportedPerformance[k] = 0.7;
 		providers.truePerformance[k] = 0.65;
@@ -302,7 +356,7 @@ function initProviders(
 	}
 }
 
-function initCitizens(c: CitizenState, areas: AreaState, p: AssumptionValues, rng: Rng): void {
+function initCitizens(c: CitizenState, areas: AreaState, p: AssumptionValues, rng: Rng, firstMonth: number): void {
 	let i = 0;
 	for (let a = 0; a < areas.n; a++) {
 		const first = areas.firstProvider[a];
@@ -312,7 +366,9 @@ function initCitizens(c: CitizenState, areas: AreaState, p: AssumptionValues, rn
 			c.area[i] = a;
 			c.deprivation[i] = dep;
 			c.complex[i] = rng.next() < p.complexShare * (0.5 + dep) ? 1 : 0;
-			c.capability[i] = clamp01(0.75 - 0.4 * dep + 0.1 * normal(rng));
+			c.baseCapability[i] = clamp01(0.75 - 0.4 * dep + 0.1 * normal(rng));
+			c.capability[i] = c.baseCapability[i];
+			c.capabilityMonth[i] = firstMonth;
 			c.ties[i] = clamp01(0.5 * areas.assets[a] + 0.4 * (1 - dep) + 0.1 * normal(rng));
 			c.trust[i] = clamp01(p.trustBaseline + 0.1 * normal(rng));
 			c.choiceCapacity[i] = clamp01(1 - dep + 0.15 * normal(rng));
@@ -383,22 +439,40 @@ function initWorkers(
 	for (let k = 0; k < providers.n; k++) {
 		providers.posts[k] = postsEach;
 		const start = providers.slotStart[k];
-		const filled = Math.round(postsEach * (1 - p.initialVacancyRate));
+		// Staff in post, in full-time equivalents: whole posts, then one part-time post for the rest.
+		let fteLeft = postsEach * (1 - STARTING_VACANCY);
 		for (let s = 0; s < providers.slotCount[k]; s++) {
 			const i = start + s;
 			w.provider[i] = k;
-			if (s < filled) {
-				hireWorker(w, i, p, 0, rng);
-				// Start near the workforce's steady state: tenure is roughly exponential with the
-				// baseline leaving rate, and skill has grown with it from a recruit's level.
-				const tenure = Math.min(480, Math.floor(-detLog(1 - rng.next()) / p.quitBase));
-				w.tenure[i] = tenure;
-				w.skill[i] = 1 - (1 - p.newHireSkill) * detPow(1 - learning, tenure);
-				w.burnout[i] = 0.3;
-				w.motivation[i] = settledMotivation(w.intrinsic[i], p, statusQuo);
-			}
+			if (fteLeft <= 0) continue;
+			hireSettledWorker(w, i, p, statusQuo, rng, Math.min(1, fteLeft));
+			fteLeft -= w.fte[i];
+			w.skill[i] = 1 - (1 - p.newHireSkill) * detPow(1 - learning, w.tenure[i]);
 		}
-		providers.staff[k] = filled;
+		providers.staff[k] = postsEach * (1 - STARTING_VACANCY);
+	}
+}
+
+/**
+ * Fill slot i with a worker drawn from the workforce a long-running service would have: those who
+ * burn out or care less leave sooner, so staff in post are recruits weighted by how long they
+ * stay (rejection sampling on each recruit's leaving hazard at typical demands), with a tenure
+ * drawn from that hazard. Without this, the spin-up would spend decades selecting survivors.
+ */
+function hireSettledWorker(w: WorkerState, i: number, p: AssumptionValues, L: LeverValues, rng: Rng, fte: number): void {
+	const hazard = (burnout: number, motivation: number) =>
+		p.quitBase * detExp(p.quitBurnout * (burnout - 0.35) - p.quitMotivation * (motivation - 0.6));
+	const lowest = hazard(0, 1);
+	for (let attempt = 0; ; attempt++) {
+		hireWorker(w, i, p, 0, rng, fte);
+		const motivation = settledMotivation(w.intrinsic[i], p, L);
+		const burnout = logistic(p.burnoutBase + w.strain[i] - p.resourceMotivation * (motivation - 0.5));
+		const h = hazard(burnout, motivation);
+		if (attempt < 50 && rng.next() >= lowest / h) continue;
+		w.motivation[i] = motivation;
+		w.burnout[i] = burnout;
+		w.tenure[i] = Math.min(480, Math.floor(-detLog(1 - rng.next()) / h));
+		return;
 	}
 }
 
@@ -418,13 +492,14 @@ function settledMotivation(intrinsic: number, p: AssumptionValues, L: LeverValue
 	);
 }
 
-/** Fill slot i with a new recruit. */
+/** Fill slot i with a new recruit working `fte` of a full-time post. */
 export function hireWorker(
 	w: WorkerState,
 	i: number,
 	p: AssumptionValues,
 	performancePay: number,
-	rng: Rng
+	rng: Rng,
+	fte: number
 ): void {
 	const mean = clamp01(p.intrinsicMean - p.selectionPay * performancePay);
 	const intrinsic = sampleIntrinsic(mean, p.intrinsicSpread, rng);
@@ -436,6 +511,8 @@ export function hireWorker(
 	w.skill[i] = p.newHireSkill;
 	w.tenure[i] = 0;
 	w.gaming[i] = 0;
+	w.fte[i] = fte;
+	w.effort[i] = 1;
 }
 
 function sampleIntrinsic(mean: number, sd: number, rng: Rng): number {

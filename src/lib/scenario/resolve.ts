@@ -4,6 +4,8 @@ import {
 	defaultAssumptions,
 	defaultLevers,
 	findParameter,
+	minimumCitizens,
+	MIN_POSTS_PER_PROVIDER,
 	type LeverId,
 	type Population,
 	type RunInput
@@ -62,6 +64,7 @@ export function resolveScenario(file: ScenarioFile, library: ScenarioLibrary, ov
 	months = extra.months ?? months;
 	seed = extra.seed ?? seed;
 	runs = extra.runs ?? runs;
+	checkPopulation(where, population, assumptions.postsPer1000);
 
 	const schedules = {} as Record<LeverId, Float64Array>;
 	for (const lever of LEVERS) {
@@ -96,6 +99,18 @@ export function toRunInput(s: ResolvedScenario, seed: number, detail = false): R
 		seed,
 		detail
 	};
+}
+
+/** Refuse a population too small to give every provider a team (the model's minimum). */
+function checkPopulation(where: string, population: Population, postsPer1000: number): void {
+	const providers = population.areas * population.providersPerArea;
+	const minimum = minimumCitizens(postsPer1000, population);
+	if (population.citizens < minimum)
+		throw new ScenarioError(
+			`${where}: ${population.citizens} citizens are too few for ${providers} providers (${population.areas} areas × ${population.providersPerArea}): ` +
+				`at ${postsPer1000} funded posts per 1,000 citizens each provider needs at least ${MIN_POSTS_PER_PROVIDER} posts, ` +
+				`so at least ${minimum} citizens (or fewer areas or providers per area)`
+		);
 }
 
 /** The scenario and its ancestors, child first. Parents are validated as they are found. */

@@ -3,14 +3,14 @@
  * month by month as `model.ts` does, and put citizens and workers into the situation a test
  * needs. Nothing here is imported by the model itself.
  */
-import { DAYS_PER_MONTH, QUINTILES, WAITING, WELL } from '../constants';
+import { DAYS_PER_MONTH, MAX_ALLOWANCE_DAYS, QUEUE_DAYS, QUINTILES, WAITING, WELL } from '../constants';
 import {
 	defaultAssumptions,
 	defaultLevers,
 	type AssumptionValues,
 	type LeverValues
 } from '../parameters/registry';
-import { addArrival, unlinkFromQueue } from '../queue';
+import { addArrival, admitArrivals, dequeue, earliestCase, enqueue as enqueueCase } from '../queue';
 import { resetMonth, stepMonth as modelStepMonth } from '../model';
 import { TALLY_KEYS } from '../tallies';
 import { createWorld, type Population, type World } from '../world';
@@ -25,8 +25,13 @@ export interface TestWorldOptions {
 	population?: Partial<Population>;
 	seed?: number;
 	replicate?: number;
-	/** The world's first month (spin-up months are negative in the model). */
+	/** The world's first month (the model counts months from the start of its spin-up). */
 	month?: number;
+	/**
+	 * The month recording began, from which demand and funding grow (default: not recording,
+	 * as in the spin-up, so there is no growth).
+	 */
+	recordStart?: number;
 	detail?: boolean;
 }
 
@@ -43,6 +48,7 @@ export function testWorld(options: TestWorldOptions = {}): World {
 		options.detail ?? false,
 		options.month ?? 0
 	);
+	if (options.recordStart !== undefined) world.recordStart = options.recordStart;
 	applyLevers(world, levers);
 	return world;
 }
@@ -68,19 +74,54 @@ export function runMonths(world: World, months: number, levers?: LeverValues): v
 	}
 }
 
-/** Take every waiting citizen out of every queue (they become well) and forget the backlog. */
+/**
+ * Take every waiting citizen off every waiting list, and out of this month's arrival buckets
+ * (they become well), so every queue is empty with no backlog.
+ */
 export function clearQueues(world: World): void {
 	const c = world.citizens;
 	const pr = world.providers;
 	for (let k = 0; k < pr.n; k++) {
-		while (pr.queueHead[k] !== -1) {
-			const i = pr.queueHead[k];
-			unlinkFromQueue(c, pr, k, i);
+		for (let i = earliestCase(pr, k); i !== -1; i = earliestCase(pr, k)) {
+			dequeue(c, pr, k, i);
 			world.cellWaiting[c.area[i] * QUINTILES + c.quintile[i]]--;
 			c.state[i] = WELL;
 		}
+		for (let d = 0; d < DAYS_PER_MONTH; d++) {
+			const b = k * DAYS_PER_MONTH + d;
+			for (let i = pr.bucketHead[b]; i !== -1; ) {
+				const next = c.next[i];
+				c.next[i] = -1;
+				c.prev[i] = -1;
+				world.cellWaiting[c.area[i] * QUINTILES + c.quintile[i]]--;
+				c.state[i] = WELL;
+				i = next;
+			}
+			pr.bucketHead[b] = -1;
+			pr.bucketTail[b] = -1;
+		}
 		pr.queueUnits[k] = 0;
 	}
+	recountCells(world);
+}
+
+/** Recount the cell sums of citizens well and waiting from the citizens' states. */
+export function recountCells(world: World): void {
+	const c = world.citizens;
+	world.cellWell.fill(0);
+	world.cellWaiting.fill(0);
+	for (let i = 0; i < c.n; i++) {
+		const cell = c.area[i] * QUINTILES + c.quintile[i];
+		if (c.state[i] === WELL) world.cellWell[cell]++;
+		else if (c.state[i] === WAITING) world.cellWaiting[cell]++;
+	}
+}
+
+/** Put every citizen not waiting into `state` (well or at risk) and keep the cell sums in step. */
+export function setStates(world: World, state: number, which: (i: number) => boolean = () => true): void {
+	const c = world.citizens;
+	for (let i = 0; i < c.n; i++) if (c.state[i] !== WAITING && which(i)) c.state[i] = state;
+	recountCells(world);
 }
 
 /** Make every citizen well with no flags and no queue: a blank slate for a test. */
@@ -88,6 +129,7 @@ export function quietCitizens(world: World): void {
 	clearQueues(world);
 	world.citizens.state.fill(WELL);
 	world.citizens.flags.fill(0);
+	recountCells(world);
 }
 
 /** Move citizen i's registration to provider k. */
@@ -102,43 +144,76 @@ export function register(world: World, i: number, k: number): void {
 	c.provider[i] = k;
 }
 
+/** How a test books a case: the day it is due to be seen, its clinical allowance and its work. */
+export interface Booking {
+	/** Absolute day the case is booked for (default: its arrival day, so cases go first come first served). */
+	due?: number;
+	/** Days it can safely wait (default: the longest allowance, so it is never clinically late). */
+	allowance?: number;
+	/** Work units (default: its type's mean, 1 or complexUnits). */
+	units?: number;
+}
+
 /**
- * Put citizen i in provider k's queue, waiting since absolute day `day`. A day before this
- * month makes a backlog case, appended to the queue now (so add backlog cases in the order
- * wanted, before any arrivals of this month); a day of this month makes an arrival, spliced in
- * day order when the provider serves.
+ * Put citizen i on provider k's waiting list, arrived on absolute day `day` and booked as
+ * `booking` says. A day before this month makes a backlog case, on the list now; a day of this
+ * month makes an arrival, held in its day's bucket until the provider reaches that day.
  */
-export function enqueue(world: World, i: number, k: number, day: number): void {
+export function enqueue(world: World, i: number, k: number, day: number, booking: Booking = {}): void {
 	const c = world.citizens;
 	const pr = world.providers;
 	if (c.state[i] === WAITING) throw new Error(`citizen ${i} is already waiting`);
+	if (c.state[i] === WELL) world.cellWell[c.area[i] * QUINTILES + c.quintile[i]]--;
 	register(world, i, k);
 	c.state[i] = WAITING;
 	c.arrivalDay[i] = day;
+	c.dueDay[i] = booking.due ?? day;
+	c.allowance[i] = booking.allowance ?? MAX_ALLOWANCE_DAYS;
+	c.caseUnits[i] = booking.units ?? (c.complex[i] === 1 ? world.p.complexUnits : 1);
 	world.cellWaiting[c.area[i] * QUINTILES + c.quintile[i]]++;
 	const dayOfMonth = day - world.month * DAYS_PER_MONTH;
-	if (dayOfMonth >= 0) {
-		addArrival(c, pr, k, Math.min(DAYS_PER_MONTH - 1, dayOfMonth), i);
-		return;
-	}
-	const tail = pr.queueTail[k];
-	c.next[i] = -1;
-	c.prev[i] = tail;
-	if (tail === -1) pr.queueHead[k] = i;
-	else c.next[tail] = i;
-	pr.queueTail[k] = i;
-	pr.queueLength[k]++;
-	if (c.complex[i] === 1) pr.queueComplex[k]++;
+	if (dayOfMonth >= 0) addArrival(c, pr, k, Math.min(DAYS_PER_MONTH - 1, dayOfMonth), i);
+	else enqueueCase(c, pr, k, i);
 }
 
-/** Provider k's queue from head to tail. */
+/**
+ * Provider k's waiting list in the order it is served: by booked day, first come first served
+ * within a day (this month's arrivals not yet admitted are not on it).
+ */
 export function queueOf(world: World, k: number): number[] {
+	const pr = world.providers;
+	const c = world.citizens;
 	const out: number[] = [];
-	for (let i = world.providers.queueHead[k]; i !== -1; i = world.citizens.next[i]) {
-		out.push(i);
-		if (out.length > world.citizens.n) throw new Error('cycle in queue');
+	if (pr.queueLength[k] === 0) return out;
+	for (let step = 0; step < QUEUE_DAYS; step++) {
+		const b = k * QUEUE_DAYS + ((pr.earliestDue[k] + step) & (QUEUE_DAYS - 1));
+		for (let i = pr.ringHead[b]; i !== -1; i = c.next[i]) {
+			out.push(i);
+			if (out.length > c.n) throw new Error('cycle in queue');
+		}
 	}
 	return out;
+}
+
+/** This month's arrivals at provider k not yet admitted, by day then arrival order. */
+export function arrivalsOf(world: World, k: number): number[] {
+	const pr = world.providers;
+	const c = world.citizens;
+	const out: number[] = [];
+	for (let d = 0; d < DAYS_PER_MONTH; d++) {
+		for (let i = pr.bucketHead[k * DAYS_PER_MONTH + d]; i !== -1; i = c.next[i]) {
+			out.push(i);
+			if (out.length > c.n) throw new Error('cycle in arrivals');
+		}
+	}
+	return out;
+}
+
+/** Admit every provider's arrivals of this month onto its waiting list, as service does by the month's end. */
+export function admitAll(world: World): void {
+	for (let k = 0; k < world.providers.n; k++) {
+		for (let d = 0; d < DAYS_PER_MONTH; d++) admitArrivals(world.citizens, world.providers, k, d);
+	}
 }
 
 /** List these citizens as presenting this month (as need dynamics would). */
@@ -167,7 +242,16 @@ export function activeWorkers(world: World, provider?: number): number[] {
 /** Give every active worker (optionally of one provider) the same traits and state. */
 export function setWorkers(
 	world: World,
-	traits: { intrinsic?: number; motivation?: number; burnout?: number; skill?: number; strain?: number; gaming?: number },
+	traits: {
+		intrinsic?: number;
+		motivation?: number;
+		burnout?: number;
+		skill?: number;
+		strain?: number;
+		gaming?: number;
+		fte?: number;
+		effort?: number;
+	},
 	provider?: number
 ): void {
 	const w = world.workers;
@@ -178,10 +262,12 @@ export function setWorkers(
 		if (traits.skill !== undefined) w.skill[i] = traits.skill;
 		if (traits.strain !== undefined) w.strain[i] = traits.strain;
 		if (traits.gaming !== undefined) w.gaming[i] = traits.gaming;
+		if (traits.fte !== undefined) w.fte[i] = traits.fte;
+		if (traits.effort !== undefined) w.effort[i] = traits.effort;
 	}
 }
 
-/** Keep exactly `staff` active workers in provider k (the first slots), vacating the rest. */
+/** Keep exactly `staff` full-time active workers in provider k (the first slots), vacating the rest. */
 export function keepStaff(world: World, k: number, staff: number): void {
 	const w = world.workers;
 	const pr = world.providers;
@@ -196,7 +282,9 @@ export function keepStaff(world: World, k: number, staff: number): void {
 			w.burnout[i] = 0;
 			w.strain[i] = 0;
 			w.gaming[i] = 0;
+			w.effort[i] = 1;
 		}
+		if (s < staff) w.fte[i] = 1;
 		if (s >= staff) w.active[i] = 0;
 	}
 	pr.staff[k] = staff;

@@ -1,15 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { trustNow } from '../citizen-memory';
-import { DAYS_PER_MONTH, GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, QUINTILES, WAITING } from '../constants';
+import { AT_RISK, DAYS_PER_MONTH, GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, QUINTILES, WAITING, WELL } from '../constants';
 import { OUTCOME_INDEX, OUTCOMES, type OutcomeId } from '../outcomes';
 import type { LeverValues } from '../parameters/registry';
 import { T, TALLY_KEYS, tallyCitizen } from '../tallies';
+import { WAIT_BINS, waitBin } from '../wait-bins';
 import type { World } from '../world';
 import {
+	activeWorkers,
 	citizensWhere,
 	clearQueues,
 	enqueue,
 	keepStaff,
+	recountCells,
 	register,
 	resetMonth,
 	runMonths,
@@ -33,7 +36,7 @@ function collect(world: World): Month {
 
 /** Warm a small world up for some months under the given levers, then step and collect one month. */
 function monthAfter(warmUp: number, levers: Partial<LeverValues> = {}): Month {
-	const world = testWorld({ levers, month: -warmUp });
+	const world = testWorld({ levers });
 	runMonths(world, warmUp);
 	stepMonth(world);
 	return collect(world);
@@ -62,16 +65,25 @@ describe('collectOutcomes: which outcomes are defined', () => {
 	});
 
 	test('outcomes defined on cases served are NaN in a month when no case is served, while rates stay defined', () => {
-		const world = testWorld({ month: -12 });
+		const world = testWorld();
 		runMonths(world, 12);
 		for (let k = 0; k < world.providers.n; k++) keepStaff(world, k, 0);
 		stepMonth(world);
 		const month = collect(world);
 		expect(world.tallies.values[T.served]).toBe(0);
-		for (const id of ['access.trueWithinTarget', 'access.reportedWithinTarget', 'access.meanWaitDays', 'gaming.gap', 'quality.true'] as const) {
+		for (const id of [
+			'access.trueWithinTarget',
+			'access.reportedWithinTarget',
+			'access.meanWaitDays',
+			'access.medianWaitDays',
+			'access.p92WaitDays',
+			'access.clinicallyLateShare',
+			'gaming.gap',
+			'quality.true'
+		] as const) {
 			for (const g of groupsOf(world)) expect(Number.isNaN(month.get(id, g)), `${id} in group ${g}`).toBe(true);
 		}
-		for (const id of ['prevention.crisisRate', 'trust.mean', 'wellbeing.healthyMonths'] as const) {
+		for (const id of ['prevention.crisisRate', 'trust.mean', 'wellbeing.healthyMonths', 'access.waitingListPer1000'] as const) {
 			for (const g of groupsOf(world)) expect(Number.isFinite(month.get(id, g)), `${id} in group ${g}`).toBe(true);
 		}
 	});
@@ -79,7 +91,7 @@ describe('collectOutcomes: which outcomes are defined', () => {
 
 describe('collectOutcomes: values', () => {
 	test('gaming.gap is 100 times reported minus true share within target, in every group', () => {
-		const world = testWorld({ levers: { targets: 1, inspection: 1 }, month: -12 });
+		const world = testWorld({ levers: { targets: 1, inspection: 1 } });
 		runMonths(world, 12);
 		world.providers.culture.fill(0.6);
 		// A backlog that waited two months: breaches that the culture partly hides.
@@ -100,7 +112,7 @@ describe('collectOutcomes: values', () => {
 	test('shares and 0–1 scores lie within [0, 1] in every group, under the status quo and a heavy reform mix', () => {
 		const heavy: Partial<LeverValues> = { targets: 1, inspection: 1, audit: 1, performancePay: 1, choice: 1, competition: 1, outsourcing: 1, efficiency: 1 };
 		for (const levers of [{}, heavy]) {
-			const world = testWorld({ levers, month: -12 });
+			const world = testWorld({ levers });
 			runMonths(world, 12);
 			for (let m = 0; m < 6; m++) {
 				stepMonth(world);
@@ -218,5 +230,138 @@ describe('collectOutcomes: values', () => {
 			}
 		}
 		for (const g of groupsOf(world)) expect(get('trust.mean', g), `group ${g}`).toBeCloseTo(sums[g] / counts[g], 3);
+	});
+});
+
+describe('collectOutcomes: access, rationing and gaming outcomes from the month’s tallies', () => {
+	/** A quiet world whose month's tallies are set by hand in one cell (area 1, quintile 2). */
+	function tallied(counts: Partial<Record<keyof typeof T, number>>, waits: number[] = []): Month {
+		const world = testWorld();
+		resetMonth(world);
+		clearQueues(world);
+		for (const [key, n] of Object.entries(counts)) tallyCitizen(world.tallies.cells, T[key as keyof typeof T], 2, 1, n);
+		for (const w of waits) world.waitCells[(1 * QUINTILES + 2) * WAIT_BINS + waitBin(w)]++;
+		return collect(world);
+	}
+	const cellGroups = (world: World) => [0, GROUP_FIRST_QUINTILE + 2, GROUP_FIRST_AREA + 1];
+
+	test('everyone who sought help and was seen within target: over those served, turned away, declined or in crisis while waiting', () => {
+		const month = tallied({ served: 10, trueWithin: 8, turnedAway: 5, declined: 3, crisesWhileWaiting: 2 });
+		for (const g of cellGroups(month.world)) {
+			expect(month.get('access.trueWithinTarget', g)).toBeCloseTo(0.8, 12);
+			expect(month.get('access.allNeedWithinTarget', g)).toBeCloseTo(8 / 20, 12);
+		}
+		// Rationing raises the share of those served within target but not the share of all who needed help.
+		const rationed = tallied({ served: 5, trueWithin: 5, turnedAway: 10, declined: 3, crisesWhileWaiting: 2 });
+		expect(rationed.get('access.trueWithinTarget', 0)).toBeGreaterThan(month.get('access.trueWithinTarget', 0));
+		expect(rationed.get('access.allNeedWithinTarget', 0)).toBeLessThan(month.get('access.allNeedWithinTarget', 0));
+	});
+
+	test('median and 92nd-percentile waits come from the waits counted in each group', () => {
+		const waits = Array.from({ length: 100 }, (_, j) => j + 0.5);
+		const month = tallied({ served: 100 }, waits);
+		for (const g of cellGroups(month.world)) {
+			expect(month.get('access.medianWaitDays', g)).toBeCloseTo(50, 9);
+			expect(month.get('access.p92WaitDays', g)).toBeCloseTo(92, 9);
+		}
+		// Groups with no waits counted have no median.
+		expect(month.get('access.medianWaitDays', GROUP_FIRST_QUINTILE)).toBeNaN();
+		expect(month.get('access.p92WaitDays', GROUP_FIRST_AREA)).toBeNaN();
+	});
+
+	test('the share seen later than clinically advised is over cases served', () => {
+		const month = tallied({ served: 40, clinicallyLate: 10 });
+		expect(month.get('access.clinicallyLateShare', 0)).toBeCloseTo(0.25, 12);
+	});
+
+	test('parking is over complex cases considered; cream-skimming combines declining at entry and parking', () => {
+		const month = tallied({ complexReferrals: 20, declined: 5, complexConsidered: 10, parked: 4 });
+		expect(month.get('gaming.parkedShare', 0)).toBeCloseTo(0.4, 12);
+		expect(month.get('gaming.creamedShare', 0)).toBeCloseTo(1 - (1 - 0.25) * (1 - 0.4), 12);
+		const none = tallied({});
+		expect(none.get('gaming.parkedShare', 0)).toBe(0);
+		expect(none.get('gaming.creamedShare', 0)).toBe(0);
+	});
+
+	test('the waiting list per 1,000 and healthy months count citizens waiting and citizens well at the month’s end', () => {
+		const world = testWorld();
+		resetMonth(world);
+		clearQueues(world);
+		const c = world.citizens;
+		const waiting = citizensWhere(world, (i) => i % 10 === 0);
+		for (const i of waiting) enqueue(world, i, c.homeProvider[i], -3);
+		const atRisk = citizensWhere(world, (i) => i % 10 === 1);
+		for (const i of atRisk) c.state[i] = AT_RISK;
+		recountCells(world);
+		const month = collect(world);
+		expect(month.get('access.waitingListPer1000', 0)).toBeCloseTo((1000 * waiting.length) / c.n, 9);
+		const well = citizensWhere(world, (i) => c.state[i] === WELL).length;
+		expect(well).toBeLessThan(c.n - waiting.length - atRisk.length);
+		expect(month.get('wellbeing.healthyMonths', 0)).toBeCloseTo((12 * well) / c.n, 9);
+		for (let a = 0; a < world.areas.n; a++) {
+			const residents = citizensWhere(world, (i) => c.area[i] === a);
+			const waitingHere = residents.filter((i) => c.state[i] === WAITING).length;
+			expect(month.get('access.waitingListPer1000', GROUP_FIRST_AREA + a)).toBeCloseTo((1000 * waitingHere) / residents.length, 9);
+		}
+	});
+});
+
+describe('collectOutcomes: workforce outcomes', () => {
+	test('relational intensity and outreach share are the staff’s own decisions this month', () => {
+		const { world, get } = monthAfter(6, { targets: 1, relational: 0.4 });
+		const v = world.tallies.values;
+		expect(get('workforce.effort', 0)).toBeGreaterThan(1);
+		expect(get('workforce.relationalIntensity', 0)).toBeCloseTo(v[T.relationalUnits] / v[T.caseworkUnits], 12);
+		expect(get('workforce.outreachShare', 0)).toBeCloseTo(v[T.outreachUnits] / (v[T.caseworkUnits] + v[T.outreachUnits]), 12);
+		expect(get('workforce.outreachShare', 0)).toBeGreaterThan(0);
+		const calm = monthAfter(6, { targets: 0, relational: 0.4 });
+		expect(calm.get('workforce.effort', 0)).toBeLessThan(get('workforce.effort', 0));
+	});
+
+	// workforce.effort divides the effort summed over the workers who decided it (at the start of
+	// service) by the staff counted at the month's end, after leavers and hires. In a month when
+	// staff leave, it overstates effort by the share who left (3 of 88 gives +3.5%).
+	test('working intensity is the mean effort of the staff who decided it (demonstrates a bug)', () => {
+		// Staff leave but no one is hired, so every decider's slot still holds the effort they chose.
+		const world = testWorld({ levers: { targets: 1 }, assumptions: { quitBase: 0.05, vacancyFillMonths: 1e12 } });
+		runMonths(world, 6);
+		const deciders = activeWorkers(world);
+		stepMonth(world);
+		const month = collect(world);
+		const decided = deciders.map((i) => world.workers.effort[i]);
+		expect(world.tallies.values[T.leavers]).toBeGreaterThan(0);
+		expect(world.tallies.values[T.effortSum]).toBeCloseTo(decided.reduce((a, b) => a + b, 0), 4);
+		expect(month.get('workforce.effort', 0)).toBeCloseTo(decided.reduce((a, b) => a + b, 0) / decided.length, 5);
+	});
+
+	test('vacancies are funded posts not filled, in full-time equivalents; throughput is per full-time equivalent', () => {
+		const { world, get } = monthAfter(3);
+		const pr = world.providers;
+		let vacant = 0;
+		let posts = 0;
+		let fte = 0;
+		for (let k = 0; k < pr.n; k++) {
+			const staffed = activeWorkers(world, k).reduce((total, i) => total + world.workers.fte[i], 0);
+			vacant += Math.max(0, pr.posts[k] - staffed);
+			posts += pr.posts[k];
+			fte += staffed;
+		}
+		expect(get('workforce.vacancyRate', 0)).toBeCloseTo(vacant / posts, 6);
+		expect(get('workforce.throughput', 0)).toBeCloseTo(world.tallies.values[T.providerServed] / fte, 6);
+	});
+
+	test('the leaver rate counts staff released as well as those who quit', () => {
+		const world = testWorld({ assumptions: { redundancyRate: 1 } });
+		runMonths(world, 3);
+		// Cut every provider's funded posts by a third before the workforce step of this month.
+		const pr = world.providers;
+		for (let k = 0; k < pr.n; k++) pr.posts[k] *= 0.66;
+		stepMonth(world);
+		const month = collect(world);
+		const v = world.tallies.values;
+		expect(v[T.redundancies]).toBeGreaterThan(0);
+		expect(v[T.leavers]).toBeGreaterThanOrEqual(v[T.redundancies]);
+		expect(month.get('workforce.leaverRate', 0)).toBeCloseTo((12 * v[T.leavers]) / v[T.staffBefore], 12);
+		expect(month.get('workforce.leaverRate', 0)).toBeGreaterThan((12 * v[T.redundancies]) / v[T.staffBefore] - 1e-12);
 	});
 });

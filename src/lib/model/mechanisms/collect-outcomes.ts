@@ -1,6 +1,7 @@
 import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, QUINTILES } from '../constants';
 import { OUTCOME_INDEX as O, OUTCOMES } from '../outcomes';
 import { foldCells, T, TALLY_KEYS, tallyArea, tallyCitizen } from '../tallies';
+import { WAIT_BINS, waitQuantile } from '../wait-bins';
 import type { World } from '../world';
 
 /** Smoothing of each area's resolution rate for the between-area spread (half a year). */
@@ -15,6 +16,7 @@ export function collectOutcomes(world: World, series: Float64Array, months: numb
 	tallyWorkforce(world);
 	tallyCells(world);
 	foldCells(world.tallies);
+	const waits = foldWaits(world);
 	const v = world.tallies.values;
 	const groups = world.tallies.groups;
 	const areas = world.areas;
@@ -44,17 +46,26 @@ export function collectOutcomes(world: World, series: Float64Array, months: numb
 		const trueWithin = ratio(v[b + T.trueWithin], served);
 		const reported = ratio(v[b + T.recordedWithin], served);
 		const cost = v[b + T.spend] + crisisCost * v[b + T.crises];
+		const declined = shareOrZero(v[b + T.declined], v[b + T.complexReferrals]);
+		const parked = shareOrZero(v[b + T.parked], v[b + T.complexConsidered]);
+		const ended = served + v[b + T.turnedAway] + v[b + T.declined] + v[b + T.crisesWhileWaiting];
 		put(O['access.trueWithinTarget'], g, trueWithin);
+		put(O['access.allNeedWithinTarget'], g, ratio(v[b + T.trueWithin], ended));
 		put(O['access.reportedWithinTarget'], g, reported);
 		put(O['access.meanWaitDays'], g, ratio(v[b + T.waitDaysSum], served));
+		put(O['access.medianWaitDays'], g, waitQuantile(waits, g * WAIT_BINS, 0.5));
+		put(O['access.p92WaitDays'], g, waitQuantile(waits, g * WAIT_BINS, 0.92));
+		put(O['access.waitingListPer1000'], g, (1000 * v[b + T.waiting]) / pop);
+		put(O['access.clinicallyLateShare'], g, ratio(v[b + T.clinicallyLate], served));
 		put(O['gaming.gap'], g, 100 * (reported - trueWithin));
-		put(O['gaming.creamedShare'], g, shareOrZero(v[b + T.parked], v[b + T.complexConsidered]));
+		put(O['gaming.creamedShare'], g, 1 - (1 - declined) * (1 - parked));
+		put(O['gaming.parkedShare'], g, parked);
 		put(O['prevention.crisisRate'], g, (12000 * v[b + T.crises]) / pop);
 		put(O['prevention.failureDemandShare'], g, shareOrZero(v[b + T.failureContacts], v[b + T.contacts]));
 		put(O['prevention.revolvingDoorRate'], g, (12000 * v[b + T.repeatCrises]) / pop);
 		put(O['quality.true'], g, ratio(v[b + T.resolved], served));
 		put(O['trust.mean'], g, v[b + T.trustSum] / pop);
-		put(O['wellbeing.healthyMonths'], g, (12 * (v[b + T.healthy] - v[b + T.crises])) / pop);
+		put(O['wellbeing.healthyMonths'], g, (12 * v[b + T.healthy]) / pop);
 		if (isQuintile) continue;
 		const staff = v[b + T.staff];
 		put(O['gaming.workerShare'], g, shareOrZero(v[b + T.gaming], staff));
@@ -65,7 +76,10 @@ export function collectOutcomes(world: World, series: Float64Array, months: numb
 		put(O['workforce.motivation'], g, ratio(v[b + T.motivationSum], staff));
 		put(O['workforce.skill'], g, ratio(v[b + T.skillSum], staff));
 		put(O['workforce.caseloadPerWorker'], g, ratio(v[b + T.openCases], staff));
-		put(O['workforce.throughput'], g, ratio(v[b + T.providerServed], staff));
+		put(O['workforce.throughput'], g, ratio(v[b + T.providerServed], v[b + T.staffFte]));
+		put(O['workforce.effort'], g, ratio(v[b + T.effortSum], v[b + T.effortHeads]));
+		put(O['workforce.relationalIntensity'], g, ratio(v[b + T.relationalUnits], v[b + T.caseworkUnits]));
+		put(O['workforce.outreachShare'], g, ratio(v[b + T.outreachUnits], v[b + T.caseworkUnits] + v[b + T.outreachUnits]));
 		put(O['prevention.spendShare'], g, shareOrZero(v[b + T.preventionSpend], v[b + T.spend]));
 		put(O['cost.perResolvedNeed'], g, ratio(cost, v[b + T.resolved]));
 		put(O['cost.totalPerCitizen'], g, (12 * cost) / pop);
@@ -89,16 +103,44 @@ export function collectOutcomes(world: World, series: Float64Array, months: numb
 	}
 }
 
-/** Add citizens not waiting (healthy unless in crisis) and trust, kept by cell, to the tallies. */
+/** Add citizens well, citizens waiting and trust, kept by cell, to the tallies. */
 function tallyCells(world: World): void {
 	const cells = world.tallies.cells;
 	for (let a = 0; a < world.areas.n; a++) {
 		for (let q = 0; q < QUINTILES; q++) {
 			const cell = a * QUINTILES + q;
-			tallyCitizen(cells, T.healthy, q, a, world.cellPopulation[cell] - world.cellWaiting[cell]);
+			tallyCitizen(cells, T.healthy, q, a, world.cellWell[cell]);
+			tallyCitizen(cells, T.waiting, q, a, world.cellWaiting[cell]);
 			tallyCitizen(cells, T.trustSum, q, a, world.cellTrust[cell]);
 		}
 	}
+}
+
+/**
+ * Fold the month's wait histograms by (area, quintile) cell into one histogram per outcome group
+ * (overall, quintiles, areas). Returns the groups' histograms, WAIT_BINS each.
+ */
+function foldWaits(world: World): Float64Array {
+	const cells = world.waitCells;
+	const groups = world.tallies.groups;
+	const out = world.waitGroups;
+	out.fill(0);
+	for (let a = 0; a < world.areas.n; a++) {
+		const areaRow = (GROUP_FIRST_AREA + a) * WAIT_BINS;
+		for (let q = 0; q < QUINTILES; q++) {
+			const cellRow = (a * QUINTILES + q) * WAIT_BINS;
+			const quintileRow = (GROUP_FIRST_QUINTILE + q) * WAIT_BINS;
+			for (let bin = 0; bin < WAIT_BINS; bin++) {
+				const n = cells[cellRow + bin];
+				if (n === 0) continue;
+				out[bin] += n;
+				out[quintileRow + bin] += n;
+				out[areaRow + bin] += n;
+			}
+		}
+	}
+	if (out.length !== groups * WAIT_BINS) throw new Error('wait histogram groups out of step');
+	return out;
 }
 
 /** Add the workforce and provider figures of the month to the area tallies. */
@@ -109,6 +151,7 @@ function tallyWorkforce(world: World): void {
 	for (let k = 0; k < pr.n; k++) {
 		const a = pr.area[k];
 		let staff = 0;
+		let fte = 0;
 		let burnt = 0;
 		let gaming = 0;
 		let motivation = 0;
@@ -117,19 +160,21 @@ function tallyWorkforce(world: World): void {
 		for (let i = pr.slotStart[k]; i < end; i++) {
 			if (w.active[i] === 0) continue;
 			staff++;
+			fte += w.fte[i];
 			if (w.burnout[i] > 0.5) burnt++;
 			gaming += w.gaming[i];
 			motivation += w.motivation[i];
 			skill += w.skill[i];
 		}
-		const posts = Math.floor(pr.posts[k] + 1e-9);
+		const posts = pr.posts[k];
 		tallyArea(v, T.staff, a, staff);
+		tallyArea(v, T.staffFte, a, fte);
 		tallyArea(v, T.burnt, a, burnt);
 		tallyArea(v, T.gaming, a, gaming);
 		tallyArea(v, T.motivationSum, a, motivation);
 		tallyArea(v, T.skillSum, a, skill);
 		tallyArea(v, T.posts, a, posts);
-		tallyArea(v, T.vacancies, a, Math.max(0, posts - staff));
+		tallyArea(v, T.vacancies, a, Math.max(0, posts - fte));
 		tallyArea(v, T.openCases, a, pr.monthServed[k] + pr.queueLength[k]);
 		tallyArea(v, T.providerServed, a, pr.monthServed[k]);
 		tallyArea(v, T.cultureSum, a, pr.culture[k]);
@@ -142,7 +187,7 @@ function countProviders(world: World, group: number): number {
 
 function quintileHealthyShare(v: Float64Array, q: number): number {
 	const b = (GROUP_FIRST_QUINTILE + q) * TALLY_KEYS;
-	return (v[b + T.healthy] - v[b + T.crises]) / v[b + T.population];
+	return v[b + T.healthy] / v[b + T.population];
 }
 
 function quintileRatio(v: Float64Array, q: number, num: number, den: number): number {
@@ -151,9 +196,10 @@ function quintileRatio(v: Float64Array, q: number, num: number, den: number): nu
 }
 
 /**
- * Sorting of users by deprivation across providers beyond what where they live explains:
- * (between-provider minus between-area sum of squares of deprivation) over the within-area sum
- * of squares. 0 when every provider in an area serves the same mix.
+ * Sorting of users by deprivation across providers beyond what where they live explains: the
+ * between-provider sum of squares of deprivation now, minus what it is when everyone uses their
+ * home provider, over the within-area sum of squares. 0 without choice; positive when users sort
+ * by deprivation, negative when choice mixes them across areas.
  */
 function sortingIndex(world: World): number {
 	const sum = world.registeredDeprivation;
@@ -167,7 +213,7 @@ function sortingIndex(world: World): number {
 		}
 	}
 	const within = world.deprivationTotalSS - world.deprivationAreaSS;
-	return within > 0 ? (between - world.deprivationAreaSS) / within : NaN;
+	return within > 0 ? (between - world.deprivationHomeSS) / within : NaN;
 }
 
 function standardDeviation(x: Float64Array): number {

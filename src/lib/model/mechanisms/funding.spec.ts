@@ -3,20 +3,27 @@ import type { AssumptionValues, LeverValues } from '../parameters/registry';
 import { GROUP_FIRST_AREA } from '../constants';
 import { T, TALLY_KEYS } from '../tallies';
 import type { World } from '../world';
-import { resetMonth, setLevers, sum, testWorld } from './_test-world';
+import { enqueue, quietCitizens, resetMonth, setLevers, setWorkers, sum, testWorld } from './_test-world';
+import { stepService } from './service';
 import { stepFunding } from './funding';
 
-function fundingWorld(levers: Partial<LeverValues> = {}, assumptions: Partial<AssumptionValues> = {}, month = 0): World {
-	const world = testWorld({ levers, assumptions, month });
+function fundingWorld(levers: Partial<LeverValues> = {}, assumptions: Partial<AssumptionValues> = {}, month = 0, recordStart?: number): World {
+	const world = testWorld({ levers, assumptions, month, recordStart });
 	resetMonth(world);
 	world.monthFlows.fill(0);
 	return world;
 }
 
-function funded(levers: Partial<LeverValues> = {}, assumptions: Partial<AssumptionValues> = {}, month = 0): World {
-	const world = fundingWorld(levers, assumptions, month);
+function funded(levers: Partial<LeverValues> = {}, assumptions: Partial<AssumptionValues> = {}, month = 0, recordStart?: number): World {
+	const world = fundingWorld(levers, assumptions, month, recordStart);
 	stepFunding(world);
 	return world;
+}
+
+/** The month's national budget as stepFunding sets it (no growth). */
+function budget(world: World): number {
+	const p = world.p;
+	return ((world.population.citizens * p.postsPer1000) / 1000) * p.wageMonthly * p.fundingLevel;
 }
 
 const last = (world: World) => world.areas.n - 1;
@@ -44,16 +51,16 @@ describe('stepFunding: areas', () => {
 		for (let a = 1; a < world.areas.n; a++) expect(world.areas.fillChance[a]).toBeLessThan(world.areas.fillChance[a - 1]);
 	});
 
-	test('funding growth raises the budget, and so the posts, in later months', () => {
-		const early = funded({}, { fundingGrowth: 0.03 }, 0);
-		const late = funded({}, { fundingGrowth: 0.03 }, 120);
-		expect(sum(late.providers.posts)).toBeGreaterThan(sum(early.providers.posts) * 1.2);
+	test('funding growth raises the budget, and so the posts, by (1 + growth) a year of recording', () => {
+		const early = funded({}, { fundingGrowth: 0.03 }, 0, 0);
+		const late = funded({}, { fundingGrowth: 0.03 }, 120, 0);
+		expect(sum(late.providers.posts) / sum(early.providers.posts)).toBeCloseTo(Math.pow(1.03, 10), 6);
 	});
 
-	test('spin-up months do not count funding growth', () => {
-		const spinUp = funded({}, { fundingGrowth: 0.03 }, -12);
+	test('no funding grows while the world is not recording (the spin-up) or before recording starts', () => {
 		const start = funded({}, { fundingGrowth: 0.03 }, 0);
-		expect(sum(spinUp.providers.posts)).toBeCloseTo(sum(start.providers.posts), 9);
+		expect(sum(funded({}, { fundingGrowth: 0.03 }, 120).providers.posts)).toBeCloseTo(sum(start.providers.posts), 9);
+		expect(sum(funded({}, { fundingGrowth: 0.03 }, 120, 200).providers.posts)).toBeCloseTo(sum(start.providers.posts), 9);
 	});
 });
 
@@ -154,6 +161,147 @@ describe('stepFunding: providers', () => {
 			compared++;
 		}
 		expect(compared).toBeGreaterThan(0);
+	});
+});
+
+describe('stepFunding: posts, deficits and spending', () => {
+	/** Levers whose money all goes on in-house acute posts at the standard wage, but for overheads and prevention. */
+	const PLAIN: Partial<LeverValues> = { efficiency: 0, outsourcing: 0, autonomy: 0, performancePay: 0, competition: 0, devolution: 0 };
+
+	test('funded posts are what the acute money buys at the month’s cost per worker, fractions of a post included', () => {
+		const world = funded(PLAIN);
+		const acuteShare = 1 - world.levers.prevention - world.p.experimentBudget * world.levers.experimentation - world.climate.overheadShare;
+		expect(sum(world.providers.posts)).toBeCloseTo((budget(world) * acuteShare) / world.p.wageMonthly, 9);
+		// 2,000 citizens: about 15 posts a provider, none of them a whole number.
+		for (let k = 0; k < world.providers.n; k++) expect(world.providers.posts[k] % 1).not.toBe(0);
+	});
+
+	test('posts never go below zero or beyond the provider’s slots', () => {
+		const world = fundingWorld({ ...PLAIN, competition: 1 });
+		const nP = world.providers.n;
+		// Every area's users all went to its first provider for a long time.
+		for (let m = 0; m < 60; m++) {
+			for (let a = 0; a < world.areas.n; a++) world.monthFlows[a * nP + world.areas.firstProvider[a]] = 10;
+			stepFunding(world);
+		}
+		for (let k = 0; k < nP; k++) {
+			expect(world.providers.posts[k]).toBeGreaterThanOrEqual(0);
+			expect(world.providers.posts[k]).toBeLessThanOrEqual(world.providers.slotCount[k] - 1);
+		}
+		expect(world.providers.posts[1]).toBeLessThan(world.providers.posts[0]);
+	});
+
+	test('a provider whose staff cost more than its income carries the deficit; money not spent is not carried', () => {
+		const world = fundingWorld(PLAIN);
+		const pr = world.providers;
+		stepFunding(world);
+		// The first month leaves the least deprived area's providers, staffed equally at the start, in deficit.
+		expect(pr.balance[0]).toBeLessThan(0);
+		pr.balance.fill(0);
+		const income = Array.from(pr.income);
+		pr.staff.set(pr.posts);
+		pr.staff[0] = pr.posts[0] + 3;
+		pr.staff[1] = pr.posts[1] - 3;
+		resetMonth(world);
+		stepFunding(world);
+		expect(pr.balance[0]).toBeCloseTo(income[0] - pr.staff[0] * world.p.wageMonthly, 6);
+		expect(pr.balance[0]).toBeLessThan(0);
+		expect(pr.balance[1]).toBe(0);
+		expect(pr.financialPressure[0]).toBeGreaterThan(0);
+		expect(pr.financialPressure[1]).toBe(0);
+	});
+
+	test('a deficit is repaid out of the posts funded, over about deficitRecoveryMonths', () => {
+		function run(deficitRecoveryMonths: number) {
+			const world = fundingWorld(PLAIN, { deficitRecoveryMonths });
+			const twin = fundingWorld(PLAIN, { deficitRecoveryMonths });
+			const pr = world.providers;
+			stepFunding(world);
+			stepFunding(twin);
+			pr.balance.fill(0);
+			twin.providers.balance.fill(0);
+			pr.balance[0] = -10 * world.p.wageMonthly;
+			const balances: number[] = [];
+			for (let m = 0; m < 36; m++) {
+				// Staff fill exactly the posts funded last month.
+				pr.staff.set(pr.posts);
+				twin.providers.staff.set(twin.providers.posts);
+				stepFunding(world);
+				stepFunding(twin);
+				// As a share of the starting deficit.
+				balances.push(pr.balance[0] / (-10 * world.p.wageMonthly));
+				if (m === 0) {
+					// The month's repayment comes out of the posts funded.
+					const repaid = (10 * world.p.wageMonthly) / deficitRecoveryMonths;
+					expect(twin.providers.posts[0] - pr.posts[0]).toBeCloseTo(repaid / world.p.wageMonthly, 9);
+					for (let k = 1; k < pr.n; k++) expect(pr.posts[k]).toBeCloseTo(twin.providers.posts[k], 9);
+				}
+			}
+			return balances;
+		}
+		const left = run(12);
+		for (let m = 1; m < left.length; m++) {
+			expect(left[m]).toBeLessThan(left[m - 1]);
+			expect(left[m]).toBeGreaterThanOrEqual(0);
+		}
+		// About a twelfth repaid each month (staff follow the posts a month later): after 12 months about (11/12)^12 = 35% is left.
+		expect(Math.abs(left[11] - Math.pow(11 / 12, 12))).toBeLessThan(0.01);
+		expect(run(3)[11]).toBeLessThan(0.01);
+	});
+
+	test('with staff filling the funded posts, spending is the budget: none beyond it, and an efficiency drive spends less', () => {
+		function spendOf(levers: Partial<LeverValues>): { spend: number; world: World } {
+			const world = fundingWorld(levers);
+			stepFunding(world);
+			world.providers.staff.set(world.providers.posts);
+			resetMonth(world);
+			stepFunding(world);
+			return { spend: world.tallies.values[T.spend], world };
+		}
+		const plain = spendOf(PLAIN);
+		expect(plain.spend).toBeCloseTo(budget(plain.world), 6);
+		const prevention = spendOf({ ...PLAIN, prevention: 0.3 });
+		expect(prevention.spend).toBeCloseTo(budget(prevention.world), 6);
+		expect(spendOf({ ...PLAIN, efficiency: 1 }).spend).toBeLessThan(plain.spend);
+	});
+});
+
+describe('stepFunding: payment by results', () => {
+	test('with competition, income follows the results providers report for each area’s residents', () => {
+		const world = fundingWorld({ competition: 1, devolution: 0 });
+		const nP = world.providers.n;
+		// The first provider of each area reports three times the results of the second, for many months.
+		for (let m = 0; m < 60; m++) {
+			for (let a = 0; a < world.areas.n; a++) {
+				world.monthFlows[a * nP + world.areas.firstProvider[a]] = 30;
+				world.monthFlows[a * nP + world.areas.firstProvider[a] + 1] = 10;
+			}
+			stepFunding(world);
+		}
+		for (let a = 0; a < world.areas.n; a++) {
+			const first = world.areas.firstProvider[a];
+			expect(world.userFlows[a * nP + first]).toBeCloseTo(0.75, 3);
+			expect(world.providers.income[first] / world.providers.income[first + 1]).toBeCloseTo(3, 2);
+		}
+	});
+
+	test('a provider that claims unresolved cases as results draws money from one that reports honestly', () => {
+		const world = testWorld({ levers: { competition: 1, targets: 0, inspection: 0, audit: 0 }, month: 5 });
+		quietCitizens(world);
+		resetMonth(world);
+		world.monthFlows.fill(0);
+		setWorkers(world, { gaming: 0 });
+		const pr = world.providers;
+		pr.culture.fill(0);
+		// In each area the first provider's recording claims every case it serves as a result.
+		for (let a = 0; a < world.areas.n; a++) pr.culture[world.areas.firstProvider[a]] = 1;
+		for (let i = 0; i < world.citizens.n; i++) enqueue(world, i, world.citizens.homeProvider[i], 5 * 30 - 3);
+		stepService(world);
+		stepFunding(world);
+		for (let a = 0; a < world.areas.n; a++) {
+			const first = world.areas.firstProvider[a];
+			expect(pr.income[first]).toBeGreaterThan(pr.income[first + 1]);
+		}
 	});
 });
 

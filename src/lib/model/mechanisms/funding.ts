@@ -1,6 +1,6 @@
 import { detPow } from '../det-math';
 import { T, tallyArea } from '../tallies';
-import type { World } from '../world';
+import { growthMonths, type World } from '../world';
 
 /** Smallest relative need or formula weight per head an area can have. */
 const MIN_RELATIVE_NEED = 0.1;
@@ -14,11 +14,13 @@ const USER_FLOW_SMOOTHING = 1 / 6;
  * - Each area's budget is split: prevention (lever), experimentation, overheads (reporting,
  *   inspection and audit; commissioning under competition and outsourcing; mission governance;
  *   integration transition), and the rest for acute service.
- * - Acute money reaches providers as a fixed share, except the competition share, which
- *   follows the providers residents actually used. Outsourced providers keep a margin but pay
- *   less per worker. An efficiency drive cuts the posts funded.
- * - Funded posts are what the money buys at the month's cost per worker; providers whose
- *   income falls below their staff cost are under financial pressure.
+ * - Acute money reaches providers as a fixed share, except the competition share, which is
+ *   paid by results: it follows the results (needs resolved, as recorded) that providers
+ *   reported for each area's residents. Outsourced providers keep a margin but pay less per
+ *   worker. An efficiency drive cuts the posts funded.
+ * - Funded posts (full-time equivalents) are what the money buys at the month's cost per worker.
+ *   A provider whose staff cost more than its income runs a deficit, repaid out of the posts it
+ *   funds over the following months, and is under financial pressure.
  * - Prevention spending builds an effect through a two-stage delay (Repenning & Sterman's
  *   "nobody gets credit for fixing problems that never happened").
  */
@@ -30,7 +32,7 @@ export function stepFunding(world: World): void {
 	const tallies = world.tallies.values;
 	const nP = pr.n;
 
-	const years = Math.max(0, world.month) / 12;
+	const years = growthMonths(world) / 12;
 	const basePosts = (world.population.citizens * p.postsPer1000) / 1000;
 	const budget = basePosts * p.wageMonthly * p.fundingLevel * detPow(1 + p.fundingGrowth, years);
 	const budgetPerHead = budget / world.population.citizens;
@@ -61,7 +63,7 @@ export function stepFunding(world: World): void {
 	const postsKept = 1 - p.efficiencyCut * L.efficiency;
 	const outsourcedCount = Math.round(L.outsourcing * nP);
 
-	// Money follows users: blend this month's services by residents' area into smoothed shares.
+	// Money follows results: blend this month's reported results by residents' area into smoothed shares.
 	const flows = world.userFlows;
 	const monthFlows = world.monthFlows;
 	for (let a = 0; a < areas.n; a++) {
@@ -108,8 +110,13 @@ export function stepFunding(world: World): void {
 		const outsourced = pr.outsourced[k] === 1;
 		const costPerWorker = wage * (outsourced ? 1 - p.outsourcedWageDiscount : 1);
 		const forStaff = pr.income[k] * (outsourced ? 1 - p.outsourcedMargin : 1);
-		pr.posts[k] = Math.min(pr.slotCount[k], (forStaff * postsKept) / costPerWorker);
+		const repayment = -pr.balance[k] / p.deficitRecoveryMonths;
+		const funded = ((forStaff - repayment) * postsKept) / costPerWorker;
+		pr.posts[k] = funded < 0 ? 0 : funded > pr.slotCount[k] - 1 ? pr.slotCount[k] - 1 : funded;
 		const staffCost = pr.staff[k] * costPerWorker;
+		// Only a deficit carries over: money not spent this month returns to the commissioner.
+		const balance = pr.balance[k] + forStaff - staffCost;
+		pr.balance[k] = balance < 0 ? balance : 0;
 		pr.financialPressure[k] = staffCost > forStaff ? Math.min(1, (staffCost - forStaff) / staffCost) : 0;
 		// Spending: staff actually employed, plus the margin paid to outsourced providers.
 		const spent = staffCost + (outsourced ? pr.income[k] * p.outsourcedMargin : 0);

@@ -189,6 +189,37 @@ describe('stepGaming: workers', () => {
 		expect(gamers(audited).size).toBeLessThan(gamers(world).size);
 	});
 
+	test('audit deters individual workers directly (workerGamingAudit), with the provider culture held fixed', () => {
+		// No effect of audit on the culture and no detections: the culture is the same with or without audit.
+		function run(audit: number, workerGamingAudit: number) {
+			const world = gamingWorld({
+				pressure: 1,
+				citizens: 20_000,
+				levers: { audit },
+				assumptions: { cultureAudit: 0, auditDetection: 0, workerGamingAudit }
+			});
+			const set = gamers(world);
+			return { set, culture: Array.from(world.providers.culture) };
+		}
+		const unaudited = run(0, 1.5);
+		const audited = run(1, 1.5);
+		expect(audited.culture).toEqual(unaudited.culture);
+		expect(isSubset(audited.set, unaudited.set)).toBe(true);
+		expect(audited.set.size).toBeLessThan(unaudited.set.size * 0.5);
+		// Without the coefficient, audit leaves individual gaming exactly as it was.
+		expect([...run(1, 0).set]).toEqual([...run(0, 0).set]);
+	});
+
+	test('audit lowers the provider culture through cultureAudit alone, even when it detects nothing', () => {
+		const culture = (audit: number, cultureAudit: number) => {
+			const world = gamingWorld({ pressure: 1, truePerformance: 0.6, levers: { audit }, assumptions: { cultureAudit, auditDetection: 0 } });
+			stepGaming(world);
+			return meanCulture(world);
+		};
+		expect(culture(1, 2.5)).toBeLessThan(culture(0, 2.5));
+		expect(culture(1, 0)).toBeCloseTo(culture(0, 0), 12);
+	});
+
 	test('deliberate misrecording is a minority even under strong pressure', () => {
 		const world = gamingWorld({ pressure: 1.5, citizens: 20_000 });
 		const share = gamers(world).size / activeWorkers(world).length;
@@ -231,6 +262,25 @@ describe('stepGaming: inspection and league tables', () => {
 		expect(failing).toContain(1); // the lowest reported figure
 	});
 
+	test('a failing rating brings in new leadership with turnaroundChance, its management drawn afresh; passing providers keep theirs', () => {
+		function managementAfter(turnaroundChance: number) {
+			const world = gamingWorld({ levers: { inspection: 1 }, assumptions: { inspectionRate: 12, turnaroundChance, managementSpread: 0.5 } });
+			world.providers.management.fill(7);
+			[0.8, 0.5, 0.9, 0.65, 0.95, 0.7].forEach((r, k) => (world.providers.reportedPerformance[k] = r));
+			stepGaming(world);
+			return world.providers;
+		}
+		const pr = managementAfter(1);
+		for (let k = 0; k < pr.n; k++) {
+			if (pr.failingMonths[k] > 0) {
+				expect(pr.management[k]).not.toBe(7);
+				expect(Math.abs(pr.management[k])).toBeLessThan(5 * 0.5);
+			} else expect(pr.management[k]).toBe(7);
+		}
+		expect(pr.failingMonths.filter((m) => m > 0).length).toBeGreaterThan(0);
+		expect(managementAfter(0).management.every((m) => m === 7)).toBe(true);
+	});
+
 	test('a failing rating lasts failingMonths months', () => {
 		const world = inspected({ failingMonths: 4 });
 		world.levers.inspection = 0;
@@ -257,12 +307,8 @@ describe('stepGaming: inspection and league tables', () => {
 	});
 });
 
-describe('stepGaming: league table with a zero failing share (demonstrates a bug)', () => {
-	// rateProviders takes the cutoff as ranked[floor(failingShare * (n - 1))] and fails every
-	// inspected provider at or below it, so the bottom provider is always failed: with
-	// failingShare 0 (its registry minimum, "inspected providers in this bottom share ... are
-	// rated failing") one provider is still rated failing at every inspection, and in general
-	// floor(share·(n−1)) + 1 providers fail rather than a share of n.
+describe('stepGaming: league table with a zero failing share', () => {
+	// A regression test: the bottom failingShare of n providers fail, so a share of 0 fails none.
 	test('with failingShare 0 inspection rates no provider failing', () => {
 		const world = gamingWorld({ levers: { inspection: 1 }, assumptions: { inspectionRate: 12, failingShare: 0 } });
 		[0.8, 0.5, 0.9, 0.65, 0.95, 0.7].forEach((r, k) => (world.providers.reportedPerformance[k] = r));

@@ -1,4 +1,5 @@
 import { logistic } from '../det-math';
+import { normal } from '../rng';
 import type { World } from '../world';
 
 /** Smoothing of providers' monthly performance figures (about a quarter's memory). */
@@ -15,7 +16,10 @@ const PERFORMANCE_SMOOTHING = 0.25;
  *   (Jacob & Levitt 2003: 4–5% of classrooms).
  * Audit detects gaming in proportion to its extent; a sanction cuts the culture and adds blame.
  * Inspection rates providers on a league table of reported performance; the bottom fifth is
- * rated failing for a while, which raises the stakes (Bevan & Hamblin 2009) and the blame.
+ * rated failing for a while, which raises the stakes (Bevan & Hamblin 2009) and the blame, and
+ * may bring in new leadership (special measures; Allen & Burgess 2012): since the table ranks
+ * reported access, not management, it turns round some providers that did not need it and
+ * misses some that did.
  */
 export function stepGaming(world: World): void {
 	const pr = world.providers;
@@ -91,6 +95,8 @@ function rateProviders(world: World): void {
 		if (pr.reportedPerformance[k] <= cutoff) {
 			pr.failingMonths[k] = Math.round(p.failingMonths);
 			pr.blame[k] += 0.5;
+			// Special measures: a failing rating may bring in new leadership, drawn afresh.
+			if (rng.next() < p.turnaroundChance) pr.management[k] = p.managementSpread * normal(rng);
 		}
 	}
 }

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { DAYS_PER_MONTH } from '../constants';
 import type { AssumptionValues, LeverValues } from '../parameters/registry';
 import { circularDelta, type World } from '../world';
-import { mean, testWorld } from './_test-world';
+import { citizensWhere, enqueue, mean, quietCitizens, resetMonth, testWorld } from './_test-world';
 import { stepLearning } from './learning';
+import { stepService } from './service';
 
 /** Levers with no trials, chaos, peer learning, targets or mission; centralised (no devolution). */
 const STILL: Partial<LeverValues> = {
@@ -142,11 +144,12 @@ describe('stepLearning: peer learning', () => {
 		for (let k = 1; k < pr.n; k++) expect(pr.relationalOffset[k]).toBe(0.3);
 	});
 
-	test('peers are judged by true quality without targets and partly by reported performance under targets', () => {
-		function copied(targets: number): number {
-			const world = learningWorld({ peerLearning: 1, targets }, { peerRate: 1, standardisationRate: 0 });
+	test('peers are judged by true success where outcomes are visible, by reported access under target pressure, and not at all with neither', () => {
+		function copied(peerData: number, pressure: number): number {
+			const world = learningWorld({ peerLearning: 1 }, { peerRate: 1, standardisationRate: 0, peerData });
 			const pr = world.providers;
-			// Provider 0 looks worse on true quality but better on reported performance.
+			pr.targetPressure.fill(pressure);
+			// Provider 0 is worse on true success but better on reported performance.
 			pr.trueQuality.fill(0.6);
 			pr.trueQuality[0] = 0.3;
 			pr.reportedPerformance.fill(0.2);
@@ -156,8 +159,21 @@ describe('stepLearning: peer learning', () => {
 			stepLearning(world);
 			return pr.relationalOffset[0];
 		}
-		expect(copied(0)).toBeGreaterThan(0);
-		expect(copied(1)).toBe(0);
+		expect(copied(1, 0)).toBeGreaterThan(0);
+		expect(copied(0, 1)).toBe(0);
+		expect(copied(0, 0)).toBe(0);
+		// Equal weights: true success lower by 0.3, reported higher by 0.8 — provider 0 looks better and copies no one.
+		expect(copied(1, 1)).toBe(0);
+	});
+
+	test('with neither visible outcomes nor target pressure, nobody is copied however different peers are', () => {
+		const world = learningWorld({ peerLearning: 1 }, { peerRate: 1, standardisationRate: 0, peerData: 0 });
+		const pr = world.providers;
+		pr.targetPressure.fill(0);
+		pr.trueQuality.set([0.1, 0.9, 0.1, 0.9, 0.1, 0.9]);
+		pr.relationalOffset.set([0, 0.3, 0, 0.3, 0, 0.3]);
+		stepLearning(world);
+		expect(Array.from(pr.relationalOffset)).toEqual([0, 0.3, 0, 0.3, 0, 0.3]);
 	});
 
 	test('a provider copies a peer’s position only as far as their places are alike', () => {
@@ -183,55 +199,201 @@ describe('stepLearning: peer learning', () => {
 	});
 });
 
-describe('stepLearning: trials', () => {
-	/** Run trials for years, keeping the service's relational intensity in step with the offset. */
-	function trialOffsets(targets: number, mission = 0): number {
-		const world = learningWorld(
-			{ experimentation: 1, targets, mission, relational: 0.3 },
-			{ trialRate: 1, evaluationNoise: 0, standardisationRate: 0, missionConservatism: 0 },
-			3
-		);
+describe('stepLearning: trial verdicts', () => {
+	/**
+	 * Every provider ends a trial this month with the arms' counts given (arm 0 current practice,
+	 * arm 1 the variant); the variant's practice and offset differ from the current ones.
+	 */
+	function endTrial(
+		arms: { served: [number, number]; resolved: [number, number]; units: [number, number] },
+		options: { levers?: Partial<LeverValues>; assumptions?: Partial<AssumptionValues>; pressure?: number } = {}
+	) {
+		const world = learningWorld(options.levers ?? {}, {
+			standardisationRate: 0,
+			missionConservatism: 0,
+			peerData: 0,
+			missionData: 0,
+			trialData: 0,
+			...options.assumptions
+		});
 		const pr = world.providers;
-		for (let m = 0; m < 120; m++) {
-			for (let k = 0; k < pr.n; k++) pr.relational[k] = Math.min(1, Math.max(0, 0.3 + pr.relationalOffset[k]));
-			stepLearning(world);
+		pr.targetPressure.fill(options.pressure ?? 0);
+		for (let k = 0; k < pr.n; k++) {
+			pr.trialMonths[k] = 1;
+			pr.practice[k] = 0.1;
+			pr.relationalOffset[k] = 0;
+			pr.trialPractice[k] = 0.2;
+			pr.trialOffset[k] = 0.1;
+			for (const arm of [0, 1]) {
+				pr.trialServed[2 * k + arm] = arms.served[arm];
+				pr.trialResolved[2 * k + arm] = arms.resolved[arm];
+				pr.trialUnits[2 * k + arm] = arms.units[arm];
+			}
 		}
-		return mean(Array.from(pr.relationalOffset));
+		stepLearning(world);
+		const adopted = Array.from({ length: pr.n }, (_, k) => pr.practice[k] === 0.2 && pr.relationalOffset[k] === 0.1);
+		expect(new Set(adopted).size).toBe(1);
+		return { world, adopted: adopted[0] };
 	}
 
-	test('trials judged by the reported metric learn less relational practice than trials judged by true value', () => {
-		const byReported = trialOffsets(1);
-		const byTruth = trialOffsets(0);
-		expect(byReported).toBeLessThan(0);
-		expect(byTruth).toBeGreaterThan(0);
+	/** The variant resolves more at the same speed. */
+	const better = { served: [100, 100] as [number, number], resolved: [60, 75] as [number, number], units: [120, 120] as [number, number] };
+	/** The variant closes cases faster (fewer units each) but resolves fewer. */
+	const faster = { served: [100, 100] as [number, number], resolved: [70, 55] as [number, number], units: [140, 100] as [number, number] };
+
+	test('a variant that resolves more is adopted where providers can see outcomes', () => {
+		expect(endTrial(better, { levers: { peerLearning: 1 }, assumptions: { peerData: 1, peerRate: 0 } }).adopted).toBe(true);
+		expect(endTrial(better, { levers: { mission: 1 }, assumptions: { missionData: 1 } }).adopted).toBe(true);
 	});
 
-	test('a mission restores judging by true value under targets', () => {
-		expect(trialOffsets(1, 1)).toBeGreaterThan(trialOffsets(1, 0));
+	test('a trial shows the team its own cases’ results as far as trialData says, even with no other outcome data', () => {
+		expect(endTrial(better, { assumptions: { trialData: 0.5 } }).adopted).toBe(true);
+		expect(endTrial(better, { assumptions: { trialData: 0 } }).adopted).toBe(false);
 	});
 
-	test('trials judged by true value improve fit to the place', () => {
-		const world = learningWorld(
-			{ experimentation: 1, targets: 0, relational: 0.3 },
-			{ trialRate: 1, evaluationNoise: 0, standardisationRate: 0, missionConservatism: 0 }
-		);
-		world.areas.context.fill(0.25);
-		world.providers.practice.fill(0);
-		world.providers.relational.fill(0.3);
-		for (let m = 0; m < 120; m++) stepLearning(world);
-		expect(mean(distances(world, () => 0.25))).toBeLessThan(0.2);
+	test('with neither visible outcomes nor target pressure a provider has no basis to judge, and keeps its practice', () => {
+		expect(endTrial(better).adopted).toBe(false);
+		expect(endTrial(faster).adopted).toBe(false);
 	});
 
+	test('under pure target pressure the faster variant wins even though it resolves less; where outcomes are seen it loses', () => {
+		expect(endTrial(faster, { pressure: 1 }).adopted).toBe(true);
+		expect(endTrial(faster, { assumptions: { trialData: 1 } }).adopted).toBe(false);
+		// A variant that resolves more but more slowly loses under pure pressure.
+		const slowerBetter = { served: [100, 100] as [number, number], resolved: [60, 75] as [number, number], units: [100, 140] as [number, number] };
+		expect(endTrial(slowerBetter, { pressure: 1 }).adopted).toBe(false);
+		expect(endTrial(slowerBetter, { assumptions: { trialData: 1 } }).adopted).toBe(true);
+	});
+
+	test('the verdict weighs resolution by outcome visibility against speed by target pressure', () => {
+		// Resolution −0.15, speed +0.4: speed wins at equal weights, resolution wins when it weighs four times more.
+		expect(endTrial(faster, { pressure: 1, assumptions: { trialData: 1 } }).adopted).toBe(true);
+		expect(endTrial(faster, { pressure: 0.25, assumptions: { trialData: 1 } }).adopted).toBe(false);
+		// Pressure beyond 1 (a failing rating) weighs no more than 1.
+		expect(endTrial(faster, { pressure: 2, assumptions: { trialData: 1 } }).adopted).toBe(endTrial(faster, { pressure: 1, assumptions: { trialData: 1 } }).adopted);
+	});
+
+	test('a mission makes providers conservative: a variant must beat current practice by missionConservatism', () => {
+		const slightly = { served: [100, 100] as [number, number], resolved: [60, 61] as [number, number], units: [120, 120] as [number, number] };
+		const clearly = { served: [100, 100] as [number, number], resolved: [60, 66] as [number, number], units: [120, 120] as [number, number] };
+		const conservative = { levers: { mission: 1 }, assumptions: { trialData: 1, missionConservatism: 0.03 } };
+		expect(endTrial(slightly, conservative).adopted).toBe(false);
+		expect(endTrial(clearly, conservative).adopted).toBe(true);
+		expect(endTrial(slightly, { assumptions: { trialData: 1, missionConservatism: 0.03 } }).adopted).toBe(true);
+	});
+
+	test('an arm with no cases gives no verdict', () => {
+		const empty = { served: [100, 0] as [number, number], resolved: [60, 0] as [number, number], units: [120, 0] as [number, number] };
+		expect(endTrial(empty, { pressure: 1, assumptions: { trialData: 1 } }).adopted).toBe(false);
+	});
+
+	test('when a trial ends its counts are cleared', () => {
+		const { world } = endTrial(better, { assumptions: { trialData: 1 } });
+		expect(Array.from(world.providers.trialServed).every((x) => x === 0)).toBe(true);
+		expect(Array.from(world.providers.trialResolved).every((x) => x === 0)).toBe(true);
+		expect(Array.from(world.providers.trialUnits).every((x) => x === 0)).toBe(true);
+		expect(world.providers.trialMonths.every((t) => t === 0)).toBe(true);
+	});
+});
+
+describe('stepLearning: trials run through service', () => {
+	/**
+	 * Each provider trials a variant for trialMonths months, serving everyone who waits each
+	 * month; returns whether each provider adopted the variant.
+	 */
+	function trialThroughService(
+		variant: (world: World, k: number) => void,
+		options: { levers?: Partial<LeverValues>; assumptions?: Partial<AssumptionValues> } = {}
+	): boolean[] {
+		const world = testWorld({
+			// Every case takes the same work but for relational time (no integration saving on complex cases).
+			levers: { ...STILL, targets: 0, inspection: 0, audit: 0, performancePay: 0, competition: 0, integration: 0, relational: 0.3, ...options.levers },
+			assumptions: {
+				casesPerWorker: 100,
+				discretionBase: 0,
+				trialMonths: 3,
+				standardisationRate: 0,
+				missionConservatism: 0,
+				trialData: 0,
+				peerData: 0,
+				missionData: 0,
+				...options.assumptions
+			},
+			month: 12
+		});
+		const pr = world.providers;
+		for (let k = 0; k < pr.n; k++) {
+			pr.practice[k] = world.areas.context[pr.area[k]];
+			pr.relationalOffset[k] = 0;
+			pr.trialMonths[k] = 3;
+			pr.trialPractice[k] = pr.practice[k];
+			pr.trialOffset[k] = 0;
+			variant(world, k);
+		}
+		const chosen = Array.from({ length: pr.n }, (_, k) => [pr.trialPractice[k], pr.trialOffset[k]]);
+		for (let m = 0; m < 3; m++) {
+			quietCitizens(world);
+			resetMonth(world);
+			for (const i of citizensWhere(world, () => true)) {
+				enqueue(world, i, world.citizens.homeProvider[i], world.month * DAYS_PER_MONTH - 1, { units: 1 });
+			}
+			stepService(world);
+			stepLearning(world);
+			world.month++;
+		}
+		return Array.from({ length: pr.n }, (_, k) => pr.practice[k] === chosen[k][0] && pr.relationalOffset[k] === chosen[k][1]);
+	}
+
+	/** A variant whose practice fits the place better than current practice. */
+	const betterFit = (world: World, k: number) => {
+		const context = world.areas.context[world.providers.area[k]];
+		world.providers.practice[k] = (context + 0.4) % 1;
+		world.providers.trialPractice[k] = context;
+	};
+
+	test('a better-fitting variant is adopted where providers see the outcomes of their trials', () => {
+		const adopted = trialThroughService(betterFit, { assumptions: { trialData: 1 } });
+		expect(adopted.filter(Boolean).length).toBeGreaterThanOrEqual(5);
+	});
+
+	test('a better-fitting variant that takes a little more relational time is rejected under pure target pressure, and adopted where outcomes are seen', () => {
+		const betterButSlower = (world: World, k: number) => {
+			betterFit(world, k);
+			world.providers.trialOffset[k] = 0.05;
+		};
+		const pressed = trialThroughService(betterButSlower, { levers: { targets: 1, inspection: 1 }, assumptions: { breachDeferral: 0 } });
+		expect(pressed.every((a) => !a)).toBe(true);
+		const seen = trialThroughService(betterButSlower, { assumptions: { trialData: 1 } });
+		expect(seen.filter(Boolean).length).toBeGreaterThanOrEqual(5);
+	});
+
+	test('under target pressure a less relational variant is adopted for its speed, though it resolves less; seen outcomes reject it', () => {
+		const lessRelational = (world: World, k: number) => (world.providers.trialOffset[k] = -0.3);
+		const underPressure = trialThroughService(lessRelational, { levers: { targets: 1, inspection: 1 }, assumptions: { breachDeferral: 0 } });
+		expect(underPressure.every(Boolean)).toBe(true);
+		const seen = trialThroughService(lessRelational, { assumptions: { trialData: 1, successRelational: 3 } });
+		expect(seen.filter((a) => !a).length).toBeGreaterThanOrEqual(5);
+	});
+});
+
+describe('stepLearning: starting trials', () => {
 	test('without experimentation no trial starts', () => {
 		const world = learningWorld({ experimentation: 0 }, { trialRate: 1 });
 		for (let m = 0; m < 12; m++) stepLearning(world);
 		expect(world.providers.trialMonths.every((t) => t === 0)).toBe(true);
 	});
 
-	test('a trial lasts trialMonths months', () => {
+	test('a trial lasts trialMonths months, with a variant near current practice', () => {
 		const world = learningWorld({ experimentation: 1 }, { trialRate: 1, trialMonths: 4 });
+		const practice = Array.from(world.providers.practice);
 		stepLearning(world);
 		expect(world.providers.trialMonths.every((t) => t === 4)).toBe(true);
+		for (let k = 0; k < world.providers.n; k++) {
+			const step = Math.abs(circularDelta(practice[k], world.providers.trialPractice[k]));
+			expect(step).toBeGreaterThan(0);
+			expect(step).toBeLessThan(5 * world.p.trialStep);
+			expect(Math.abs(world.providers.trialOffset[k])).toBeLessThanOrEqual(0.4);
+		}
 		for (let m = 0; m < 4; m++) stepLearning(world);
 		// The trial ended at the fourth month; a new one begins the month after.
 		expect(world.providers.trialMonths.every((t) => t === 0)).toBe(true);

@@ -8,17 +8,19 @@ const MAX_OFFSET = 0.4;
  * Process 7 — innovation and learning. Practice has two parts: a position on the circle of
  * local contexts (fit is closeness to the area's context) and an offset to relational
  * intensity. Providers:
- * - run trials (experimentation): a variant is tried for a few months at some cost and kept if
- *   it looks better. "Better" is judged by true value (fit, and relational intensity near what
- *   resolves most need per unit of effort) where a mission and learning networks supply outcome
- *   data, and otherwise, in proportion to target intensity, by the reported metric, which
- *   rewards faster, less relational practice: the system can learn the wrong thing;
+ * - run trials (experimentation): a variant is tried on half the cases for a few months
+ *   (service.ts counts each arm's cases, results and work) and kept if it did better by the
+ *   measure the provider is held to: the results it observed, as far as it can see true
+ *   outcomes (shared outcome data from a mission and learning networks, and what the trial
+ *   itself shows the team), and cases closed per
+ *   unit of work — what the access target rewards — in proportion to target pressure. With few
+ *   cases a trial's verdict is noisy, and judged by speed the system can learn the wrong thing;
  * - drift at random when autonomous without a mission ("chaotic experiment") and when devolved
  *   without local capacity;
  * - adapt toward local context under devolution, in proportion to local capacity;
  * - are pulled toward one national practice by central standardisation (no devolution);
- * - copy better-looking peers (peer learning), taking up a peer's position only as far as the
- *   two places' contexts are alike.
+ * - copy peers that look better by the same measure, taking up a peer's position only as far as
+ *   the two places' contexts are alike.
  */
 export function stepLearning(world: World): void {
 	const pr = world.providers;
@@ -26,7 +28,9 @@ export function stepLearning(world: World): void {
 	const p = world.p;
 	const L = world.levers;
 	const rng = world.streams.providers;
-	const judgeByReported = world.climate.judgeByReported;
+	const visibility = world.climate.outcomeVisibility;
+	// A trial also shows the team its own cases' results.
+	const trialVisibility = 1 - (1 - visibility) * (1 - p.trialData);
 	const chaos = p.chaosDrift * L.autonomy * (1 - L.mission);
 	const standardise = p.standardisationRate * (1 - L.devolution);
 	const trialChance = L.experimentation * p.trialRate;
@@ -38,17 +42,20 @@ export function stepLearning(world: World): void {
 		// Devolution works only where funding follows function: local capacity is stretched where
 		// money falls short of need (IPPR 2023, C3-S5, A-D8).
 		const capacity = areas.capacity[a] * Math.min(1, areas.fundingAdequacy[a]);
+		const speedWeight = pr.targetPressure[k] < 1 ? pr.targetPressure[k] : 1;
 
 		if (pr.trialMonths[k] > 0) {
 			pr.trialMonths[k]--;
 			if (pr.trialMonths[k] === 0) {
-				const gain =
-					judgedValue(world, k, pr.trialPractice[k], pr.trialOffset[k], judgeByReported) -
-					judgedValue(world, k, pr.practice[k], pr.relationalOffset[k], judgeByReported) +
-					p.evaluationNoise * (1 + L.autonomy * (1 - L.mission)) * normal(rng);
-				if (gain > p.missionConservatism * L.mission) {
+				// A variant must do measurably better (beyond rounding) and clear a mission's conservatism.
+				if (trialVerdict(world, k, trialVisibility, speedWeight) > p.missionConservatism * L.mission + 1e-9) {
 					pr.practice[k] = pr.trialPractice[k];
 					pr.relationalOffset[k] = pr.trialOffset[k];
+				}
+				for (let arm = 0; arm < 2; arm++) {
+					pr.trialServed[2 * k + arm] = 0;
+					pr.trialResolved[2 * k + arm] = 0;
+					pr.trialUnits[2 * k + arm] = 0;
 				}
 			}
 		} else if (trialChance > 0 && rng.next() < trialChance) {
@@ -72,9 +79,7 @@ export function stepLearning(world: World): void {
 
 		if (peerChance > 0 && rng.next() < peerChance) {
 			const peer = (k + 1 + Math.floor(rng.next() * (pr.n - 1))) % pr.n;
-			const peerLooks = (1 - judgeByReported) * pr.trueQuality[peer] + judgeByReported * pr.reportedPerformance[peer];
-			const ownLooks = (1 - judgeByReported) * pr.trueQuality[k] + judgeByReported * pr.reportedPerformance[k];
-			if (peerLooks > ownLooks) {
+			if (looks(world, peer, visibility, speedWeight) > looks(world, k, visibility, speedWeight)) {
 				const alike = fit(areas.context[pr.area[peer]], context);
 				x += p.peerStep * alike * circularDelta(x, pr.practice[peer]);
 				offset += p.peerStep * (pr.relationalOffset[peer] - offset);
@@ -86,21 +91,28 @@ export function stepLearning(world: World): void {
 }
 
 /**
- * The value a provider sees in a practice: true value (fit to context, and relational
- * intensity close to the most effective level) mixed with the reported metric's preference
- * for speed.
+ * How much better the variant did than current practice in the trial just ended, by the measures
+ * the provider can see and is held to: the share of cases resolved (weight: outcome visibility)
+ * and cases closed per unit of work (weight: target pressure). 0 when it has no basis to judge.
  */
-function judgedValue(world: World, k: number, practice: number, offset: number, judgeByReported: number): number {
+function trialVerdict(world: World, k: number, visibility: number, speedWeight: number): number {
 	const pr = world.providers;
-	const areas = world.areas;
-	const p = world.p;
-	const a = pr.area[k];
-	const rho = Math.min(1, Math.max(0, pr.relational[k] - pr.relationalOffset[k] + offset));
-	const ideal = areas.idealRelational[a];
-	const trueValue =
-		p.successFit * fit(practice, areas.context[a]) + p.successRelational * (rho * ideal - (rho * rho) / 2);
-	const reportedValue = -p.reportedSpeedSignal * rho;
-	return (1 - judgeByReported) * trueValue + judgeByReported * reportedValue;
+	const served0 = pr.trialServed[2 * k];
+	const served1 = pr.trialServed[2 * k + 1];
+	const weights = visibility + speedWeight;
+	if (served0 === 0 || served1 === 0 || weights === 0) return 0;
+	const resolvedGain = pr.trialResolved[2 * k + 1] / served1 - pr.trialResolved[2 * k] / served0;
+	const speed0 = served0 / pr.trialUnits[2 * k];
+	const speedGain = served1 / pr.trialUnits[2 * k + 1] / speed0 - 1;
+	return (visibility * resolvedGain + speedWeight * speedGain) / weights;
+}
+
+/** How good provider k looks to a peer: true resolution as far as outcomes are visible, reported access as far as targets press. */
+function looks(world: World, k: number, visibility: number, speedWeight: number): number {
+	const pr = world.providers;
+	const weights = visibility + speedWeight;
+	if (weights === 0) return 0;
+	return (visibility * pr.trueQuality[k] + speedWeight * pr.reportedPerformance[k]) / weights;
 }
 
 function clampOffset(x: number): number {

@@ -47,13 +47,23 @@ describe('applyLevers: climate', () => {
 		expect(climateOf({ targets: 1, inspection: 1, audit: 1 }).reportingBurden).toBeCloseTo(1, 12);
 	});
 
-	test('practice is judged by the reported metric in proportion to targets, less so with a mission and peer learning', () => {
+	test('providers see true outcomes as far as a mission and learning networks each supply data, independently', () => {
 		const bare = { mission: 0, peerLearning: 0 };
-		expect(climateOf({ ...bare, targets: 0 }).judgeByReported).toBe(0);
-		expect(climateOf({ ...bare, targets: 1 }).judgeByReported).toBeGreaterThan(climateOf({ ...bare, targets: 0.5 }).judgeByReported);
-		expect(climateOf({ ...bare, targets: 1, mission: 1 }).judgeByReported).toBeLessThan(climateOf({ ...bare, targets: 1 }).judgeByReported);
-		expect(climateOf({ ...bare, targets: 1, peerLearning: 1 }).judgeByReported).toBeLessThan(climateOf({ ...bare, targets: 1 }).judgeByReported);
-		expect(climateOf({ targets: 1, mission: 1, peerLearning: 1 }).judgeByReported).toBeCloseTo(0, 12);
+		const world = testWorld();
+		const { missionData, peerData } = world.p;
+		expect(climateOf(bare).outcomeVisibility).toBe(0);
+		expect(climateOf({ ...bare, mission: 1 }).outcomeVisibility).toBeCloseTo(missionData, 12);
+		expect(climateOf({ ...bare, peerLearning: 1 }).outcomeVisibility).toBeCloseTo(peerData, 12);
+		expect(climateOf({ mission: 0.5, peerLearning: 0.8 }).outcomeVisibility).toBeCloseTo(1 - (1 - 0.5 * missionData) * (1 - 0.8 * peerData), 12);
+		expect(climateOf({ mission: 1, peerLearning: 1 }).outcomeVisibility).toBeGreaterThan(climateOf({ mission: 1, peerLearning: 0 }).outcomeVisibility);
+		// Targets and inspection publish reported figures, not true outcomes.
+		expect(climateOf({ ...bare, targets: 1, inspection: 1, audit: 1 }).outcomeVisibility).toBe(0);
+	});
+
+	test('with full data from a mission, outcomes are wholly visible', () => {
+		const world = testWorld({ assumptions: { missionData: 1 } });
+		applyLevers(world, { ...defaultLevers(), mission: 1, peerLearning: 0 });
+		expect(world.climate.outcomeVisibility).toBe(1);
 	});
 
 	test('overheads rise with the reporting burden, competition, outsourcing and mission', () => {

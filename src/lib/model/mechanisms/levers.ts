@@ -3,8 +3,8 @@ import type { World } from '../world';
 
 /**
  * Process 1 — levers. Put this month's lever values in force and derive the climate that
- * several mechanisms share: how controlling the regime feels, its reporting burden, whether
- * practice is judged by the reported metric, and overheads.
+ * several mechanisms share: how controlling the regime feels, its reporting burden, how far
+ * providers can see true outcomes, and overheads.
  */
 export function applyLevers(world: World, values: LeverValues): void {
 	const L = world.levers;
@@ -16,9 +16,8 @@ export function applyLevers(world: World, values: LeverValues): void {
 	c.controlling =
 		L.performancePay + p.controlTargets * L.targets + (p.controlOversight * (L.inspection + L.audit)) / 2;
 	c.reportingBurden = (L.targets + L.inspection + L.audit) / 3;
-	// Trials are judged by true outcomes where a mission and learning networks supply shared
-	// outcome data; otherwise, in proportion to target intensity, by the reported metric.
-	c.judgeByReported = L.targets * (1 - 0.5 * L.mission - 0.5 * L.peerLearning);
+	// A mission and learning networks each supply shared data on true outcomes (independently).
+	c.outcomeVisibility = 1 - (1 - p.missionData * L.mission) * (1 - p.peerData * L.peerLearning);
 
 	const history = world.integrationHistory;
 	const slot = ((world.month % history.length) + history.length) % history.length;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { setFragility, trustNow } from '../citizen-memory';
+import { setCapability, setFragility, trustNow } from '../citizen-memory';
 import { AT_RISK, DAYS_PER_MONTH, F_FAILURE, F_TURNED_AWAY, F_UNRESOLVED, NEVER, QUINTILES, WAITING, WELL } from '../constants';
 import { createStream } from '../rng';
 import { T } from '../tallies';
@@ -10,21 +10,27 @@ import {
 	enqueue,
 	queueOf,
 	quietCitizens,
+	recountCells,
 	resetMonth,
 	runMonths,
+	setStates,
 	sum,
 	testWorld,
 	type TestWorldOptions
 } from './_test-world';
 import { stepNeedDynamics } from './need-dynamics';
 
-/** A world whose citizens are all in `state` (well or at risk), with no flags and no queues. */
+/**
+ * A world whose citizens are all in `state` (well or at risk), with no flags, no queues and no
+ * frontline outreach (prevention services keep their starting effect unless a test changes it).
+ */
 function worldAllIn(state: number, options: TestWorldOptions = {}): World {
 	const world = testWorld(options);
 	quietCitizens(world);
-	world.citizens.state.fill(state);
+	setStates(world, state);
 	world.citizens.lastContactMonth.fill(NEVER);
 	world.citizens.lastCrisisMonth.fill(NEVER);
+	world.providers.outreach.fill(0);
 	resetMonth(world);
 	return world;
 }
@@ -70,17 +76,28 @@ describe('stepNeedDynamics: well to at risk', () => {
 		expect(isSubset(b, a)).toBe(true);
 	});
 
-	test('demand growth raises onset in later months', () => {
-		const early = worldAllIn(WELL, { month: 0 });
-		const late = worldAllIn(WELL, { month: 120 });
-		expect(onsets(late).size).toBeGreaterThan(onsets(early).size);
+	test('demand growth raises onset in later months of the recording, by (1 + demandGrowth) a year', () => {
+		const assumptions = { demandGrowth: 0.05 };
+		const start = onsets(worldAllIn(WELL, { month: 0, recordStart: 0, assumptions }));
+		const later = onsets(worldAllIn(WELL, { month: 120, recordStart: 0, assumptions }));
+		expect(isSubset(start, later)).toBe(true);
+		// 1.05^10 = 1.63: about 63% more onsets, give or take sampling.
+		expect(later.size / start.size).toBeGreaterThan(1.45);
+		expect(later.size / start.size).toBeLessThan(1.8);
 	});
 
-	test('spin-up months do not count demand growth', () => {
+	test('no demand grows while the world is not recording (the spin-up) or before recording starts', () => {
 		const start = onsets(worldAllIn(WELL, { month: 0 }));
-		const spinUp = onsets(worldAllIn(WELL, { month: -12 }));
 		// Same draws (the citizens stream does not depend on the month), same hazard.
-		expect(spinUp).toEqual(start);
+		expect(onsets(worldAllIn(WELL, { month: 120 }))).toEqual(start);
+		expect(onsets(worldAllIn(WELL, { month: 120, recordStart: 150 }))).toEqual(start);
+	});
+
+	test('demand growth acts on onset only: it does not raise crisis or presentation among those already at risk', () => {
+		const assumptions = { demandGrowth: 0.05 };
+		const start = stepCounts(worldAllIn(AT_RISK, { month: 0, recordStart: 0, assumptions }));
+		const later = stepCounts(worldAllIn(AT_RISK, { month: 120, recordStart: 0, assumptions }));
+		expect(later).toEqual(start);
 	});
 
 	test('a recent transactional resolution raises the onset hazard (relapse), and the rise fades', () => {
@@ -113,18 +130,29 @@ describe('stepNeedDynamics: well to at risk', () => {
 });
 
 describe('stepNeedDynamics: at risk', () => {
-	test('a prevention effect lowers the share of at-risk citizens who present or fall into crisis', () => {
-		const without = worldAllIn(AT_RISK);
-		const withPrevention = worldAllIn(AT_RISK);
+	test('a prevention effect lowers crises of at-risk citizens', () => {
+		const without = worldAllIn(AT_RISK, { assumptions: { crisisRate: 0.02 } });
+		const withPrevention = worldAllIn(AT_RISK, { assumptions: { crisisRate: 0.02 } });
 		without.areas.preventionEffect.fill(0);
 		withPrevention.areas.preventionEffect.fill(0.6);
 		const a = stepCounts(without);
 		const b = stepCounts(withPrevention);
-		expect(b.presenting + b.crises).toBeLessThan(a.presenting + a.crises);
-		expect(b.presenting).toBeLessThan(a.presenting);
+		expect(b.crises).toBeLessThan(a.crises * 0.7);
 	});
 
-	test('prevention outreach speeds recovery of at-risk citizens', () => {
+	test('prevention does not stop people seeking help: with crises aside, the same citizens present with or without it', () => {
+		const without = worldAllIn(AT_RISK, { assumptions: { crisisRate: 0 } });
+		const withPrevention = worldAllIn(AT_RISK, { assumptions: { crisisRate: 0 } });
+		without.areas.preventionEffect.fill(0);
+		withPrevention.areas.preventionEffect.fill(0.6);
+		stepNeedDynamics(without);
+		stepNeedDynamics(withPrevention);
+		const listed = (w: World) => Array.from(w.presenting.subarray(0, w.presentingCount));
+		expect(listed(without).length).toBeGreaterThan(100);
+		expect(listed(withPrevention)).toEqual(listed(without));
+	});
+
+	test('a prevention effect speeds recovery of at-risk citizens', () => {
 		const without = worldAllIn(AT_RISK);
 		const withPrevention = worldAllIn(AT_RISK);
 		without.areas.preventionEffect.fill(0);
@@ -132,11 +160,75 @@ describe('stepNeedDynamics: at risk', () => {
 		expect(stepCounts(withPrevention).recovered).toBeGreaterThan(stepCounts(without).recovered);
 	});
 
-	test('an unresolved need raises the crisis hazard (the revolving door)', () => {
-		const resolved = worldAllIn(AT_RISK);
-		const unresolved = worldAllIn(AT_RISK);
-		unresolved.citizens.flags.fill(F_UNRESOLVED);
-		expect(stepCounts(unresolved).crises).toBeGreaterThan(stepCounts(resolved).crises);
+	test('prevention reaches low-trust citizens only as far as preventionReach allows', () => {
+		function crises(preventionReach: number): number {
+			const world = worldAllIn(AT_RISK, { assumptions: { crisisRate: 0.02, preventionReach } });
+			world.areas.preventionEffect.fill(0.6);
+			world.citizens.trust.fill(0);
+			world.cellTrust.fill(0);
+			return stepCounts(world).crises;
+		}
+		expect(crises(0)).toBeGreaterThan(crises(1) * 1.5);
+	});
+
+	test('frontline outreach: last month’s outreach work per at-risk citizen sets each area’s effect, with diminishing returns', () => {
+		const world = worldAllIn(AT_RISK);
+		const pr = world.providers;
+		pr.outreach.fill(0);
+		pr.outreach[0] = 10;
+		pr.outreach[1] = 20;
+		pr.outreach[4] = 5;
+		// A tenth of the area-1 citizens are waiting, a tenth well: they are not at risk.
+		const c = world.citizens;
+		for (let i = 0; i < c.n; i++) {
+			if (c.area[i] !== 1) continue;
+			if (i % 10 === 0) enqueue(world, i, c.homeProvider[i], -5);
+			else if (i % 10 === 1) c.state[i] = WELL;
+		}
+		recountCells(world);
+		const atRisk = Array.from({ length: world.areas.n }, (_, a) => citizensWhere(world, (i) => c.area[i] === a && c.state[i] === AT_RISK).length);
+		const work = [30, 0, 5];
+		stepNeedDynamics(world);
+		for (let a = 0; a < world.areas.n; a++) {
+			const want = 1 - Math.exp((-world.p.outreachEfficacy * work[a]) / atRisk[a]);
+			expect(world.areas.outreachEffect[a]).toBeCloseTo(want, 9);
+		}
+		expect(world.areas.outreachEffect[1]).toBe(0);
+	});
+
+	test('frontline outreach lowers crises and speeds recovery of at-risk citizens', () => {
+		function step(outreach: number, crisisRate: number) {
+			const world = worldAllIn(AT_RISK, { assumptions: { crisisRate } });
+			world.areas.preventionEffect.fill(0);
+			world.providers.outreach.fill(outreach);
+			const before = citizensWhere(world, () => true);
+			stepNeedDynamics(world);
+			return { crises: sum(world.crisesByProvider), recovered: new Set(before.filter((i) => world.citizens.state[i] === WELL)) };
+		}
+		// 200 units a provider over about 670 at-risk citizens an area averts about 70% of crises.
+		expect(step(200, 0.05).crises).toBeLessThan(step(0, 0.05).crises * 0.5);
+		// With no crises the draws line up: everyone who recovered without outreach recovers with it.
+		const none = step(0, 0).recovered;
+		const some = step(40, 0).recovered;
+		expect(isSubset(none, some)).toBe(true);
+		expect(some.size).toBeGreaterThan(none.size);
+		const noRecoveryEffect = worldAllIn(AT_RISK, { assumptions: { crisisRate: 0, outreachRecovery: 0 } });
+		noRecoveryEffect.areas.preventionEffect.fill(0);
+		noRecoveryEffect.providers.outreach.fill(40);
+		stepNeedDynamics(noRecoveryEffect);
+		expect(citizensWhere(noRecoveryEffect, (i) => noRecoveryEffect.citizens.state[i] === WELL).length).toBe(none.size);
+	});
+
+	test('an unresolved need raises the crisis hazard by repeatCrisis (the revolving door)', () => {
+		function crises(flags: number, repeatCrisis: number): number {
+			const world = worldAllIn(AT_RISK, { month: 10, assumptions: { crisisRate: 0.05, repeatCrisis } });
+			world.citizens.flags.fill(flags);
+			world.citizens.lastContactMonth.fill(9);
+			return stepCounts(world).crises;
+		}
+		const resolved = crises(0, 1);
+		expect(crises(F_UNRESOLVED, 1)).toBeGreaterThan(resolved * 1.5);
+		expect(crises(F_UNRESOLVED, 0)).toBe(crises(0, 0));
 	});
 
 	test('being turned away makes at-risk citizens hold back from presenting', () => {
@@ -161,16 +253,17 @@ describe('stepNeedDynamics: at risk', () => {
 	});
 
 	test('complex needs raise the crisis hazard', () => {
-		const simple = worldAllIn(AT_RISK);
-		const complex = worldAllIn(AT_RISK);
+		const simple = worldAllIn(AT_RISK, { assumptions: { crisisRate: 0.05 } });
+		const complex = worldAllIn(AT_RISK, { assumptions: { crisisRate: 0.05 } });
 		simple.citizens.complex.fill(0);
 		complex.citizens.complex.fill(1);
 		expect(stepCounts(complex).crises).toBeGreaterThan(stepCounts(simple).crises);
 	});
 
 	test('recovery makes the citizen well and clears their flags', () => {
-		const world = worldAllIn(AT_RISK);
+		const world = worldAllIn(AT_RISK, { month: 5 });
 		world.citizens.flags.fill(F_UNRESOLVED | F_TURNED_AWAY);
+		world.citizens.lastContactMonth.fill(4);
 		stepNeedDynamics(world);
 		const recovered = citizensWhere(world, (i) => world.citizens.state[i] === WELL);
 		expect(recovered.length).toBeGreaterThan(0);
@@ -255,7 +348,8 @@ describe('stepNeedDynamics: waiting', () => {
 		expect(sum(world.crisesByProvider)).toBe(waiting.length);
 		expect(cellTally(world, T.failureContacts)).toBe(waiting.length);
 		expect(sum(world.providers.queueLength)).toBe(0);
-		expect(world.providers.queueHead.every((h) => h === -1)).toBe(true);
+		expect(world.providers.ringHead.every((h) => h === -1)).toBe(true);
+		expect(world.providers.queueUnits.every((u) => u === 0)).toBe(true);
 		expect(sum(world.cellWaiting)).toBe(0);
 		waiting.forEach((i, j) => {
 			expect(world.citizens.state[i]).toBe(AT_RISK);
@@ -271,12 +365,13 @@ describe('stepNeedDynamics: waiting', () => {
 		expect(Array.from(world.crisesByProvider)).toEqual(Array.from(byProvider));
 	});
 
-	test('citizens who do not escalate stay in the queue in their order, and the waiting counts follow them', () => {
+	test('citizens who neither escalate nor recover stay in the queue in their order, and the waiting counts follow them', () => {
 		const { world } = waitingWorld(10);
 		const before = queueOf(world, 0);
 		stepNeedDynamics(world);
 		const after = queueOf(world, 0);
 		expect(after.length).toBeGreaterThan(before.length * 0.8);
+		expect(after.length).toBeLessThan(before.length);
 		expect(after).toEqual(before.filter((i) => world.citizens.state[i] === WAITING));
 		expect(world.providers.queueLength[0]).toBe(after.length);
 		const waitingCells = new Float64Array(world.areas.n * QUINTILES);
@@ -284,6 +379,37 @@ describe('stepNeedDynamics: waiting', () => {
 			if (world.citizens.state[i] === WAITING) waitingCells[world.citizens.area[i] * QUINTILES + world.citizens.quintile[i]]++;
 		}
 		expect(Array.from(world.cellWaiting)).toEqual(Array.from(waitingCells));
+	});
+
+	test('a need can resolve unaided on the list: the citizen leaves it well, with flags cleared, and is counted well', () => {
+		const { world, waiting } = waitingWorld(10, 0);
+		for (const i of waiting) world.citizens.flags[i] = F_FAILURE | F_UNRESOLVED;
+		stepNeedDynamics(world);
+		const recovered = waiting.filter((i) => world.citizens.state[i] === WELL);
+		expect(recovered.length).toBeGreaterThan(waiting.length * 0.02);
+		expect(recovered.length).toBeLessThan(waiting.length * 0.2);
+		for (const i of recovered) {
+			expect(world.citizens.flags[i]).toBe(0);
+			expect(world.citizens.next[i]).toBe(-1);
+		}
+		expect(sum(world.providers.queueLength)).toBe(waiting.length - recovered.length);
+		expect(sum(world.cellWaiting)).toBe(waiting.length - recovered.length);
+		expect(sum(world.crisesByProvider)).toBe(0);
+		const well = citizensWhere(world, (i) => world.citizens.state[i] === WELL).length;
+		expect(sum(world.cellWell)).toBe(well);
+	});
+
+	test('recovery on the list follows the recovery rate and the citizen’s capability', () => {
+		function recovered(recoveryRate: number, capability: number): number {
+			const { world, waiting } = waitingWorld(10, 0);
+			world.p.recoveryRate = recoveryRate;
+			for (const i of waiting) setCapability(world, i, capability);
+			stepNeedDynamics(world);
+			return waiting.filter((i) => world.citizens.state[i] === WELL).length;
+		}
+		expect(recovered(0, 0.5)).toBe(0);
+		expect(recovered(0.2, 0.5)).toBeGreaterThan(recovered(0.05, 0.5));
+		expect(recovered(0.1, 0.9)).toBeGreaterThan(recovered(0.1, 0.1));
 	});
 });
 

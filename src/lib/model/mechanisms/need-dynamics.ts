@@ -9,21 +9,24 @@ import {
 	WAITING,
 	WELL
 } from '../constants';
-import { adjustTrust, driftTrustSums, MEMORY_TABLE_MONTHS, trustNow } from '../citizen-memory';
-import { detPow } from '../det-math';
-import { unlinkFromQueue } from '../queue';
+import { adjustTrust, capabilityNow, driftTrustSums, MEMORY_TABLE_MONTHS, setCapability, trustNow } from '../citizen-memory';
+import { detExp, detPow } from '../det-math';
+import { dequeue } from '../queue';
 import { T, tallyCitizen } from '../tallies';
-import type { World } from '../world';
+import { growthMonths, type World } from '../world';
 
 /**
  * Process 2 — need and demand. Each citizen moves between well, at risk and waiting:
  * - well → at risk with a hazard raised by deprivation, weak ties, demand growth and, just
  *   after a transactional resolution, relapse (the revolving door), and lowered by primary
  *   prevention;
- * - at risk → crisis, → presenting (listed for access), or → well; prevention and outreach
- *   lower progression and speed recovery once their lagged effect arrives; low trust makes
- *   people hold back until crisis;
- * - waiting → crisis with a hazard that grows with the time already waited (failure demand).
+ * - at risk → crisis, → presenting (listed for access), or → well (recovering unaided, more
+ *   often with outreach); a crisis is likelier while a presented need is unmet (turned away,
+ *   declined or not resolved). Prevention services and frontline outreach lower the crisis hazard
+ *   once their effect arrives; they do not stop people seeking help. Low trust makes people hold
+ *   back until crisis;
+ * - waiting → crisis with a hazard that grows with the time already waited (failure demand), or
+ *   → well: a need can resolve unaided while on a list as off it.
  * One uniform draw per citizen per month, always, so that citizens stay aligned across
  * scenarios compared on the same seeds.
  */
@@ -34,29 +37,34 @@ export function stepNeedDynamics(world: World): void {
 	const month = world.month;
 	const monthMiddle = month * DAYS_PER_MONTH + DAYS_PER_MONTH / 2;
 	const recentMonth = month - REPEAT_WINDOW_MONTHS;
-	const growth = detPow(1 + p.demandGrowth, Math.max(0, month) / 12);
+	const growth = detPow(1 + p.demandGrowth, growthMonths(world) / 12);
 	const reach = p.preventionReach;
 	const primary = p.preventionOnset;
-	const outreach = p.outreachRecovery;
+	const outreachRecovery = p.outreachRecovery;
 	const prevention = world.areas.preventionEffect;
+	const outreach = world.areas.outreachEffect;
 	const engagement = p.trustEngagement;
-	const crisisBase = p.crisisRate * growth;
+	const crisisBase = p.crisisRate;
 	const presentBase = p.presentRate;
 	const recoveryBase = p.recoveryRate;
 	const complexCrisis = p.complexCrisis;
 	const repeatCrisis = 1 + p.repeatCrisis;
 	const escalationBase = p.escalationRate / DAYS_PER_MONTH;
-	const { state, flags, area, capability, complex, onsetBase, arrivalDay, trust, trustMonth, fragilityMonth } = c;
+	const { state, flags, area, quintile, complex, onsetBase, arrivalDay, trust, trustMonth, fragilityMonth } = c;
+	const { capability, capabilityMonth, baseCapability } = c;
 	const riskFactor = world.riskFactor;
 	const fragility = world.fragility;
+	const cellWell = world.cellWell;
 	// The lazy memories of citizen-memory, inlined here because this loop is the model's hottest.
 	const trustBase = p.trustBaseline;
 	const trustKeep = world.trustKeep;
 	const fragilityKeep = world.fragilityKeep;
+	const capabilityKeep = world.capabilityKeep;
 	const presenting = world.presenting;
 	let presentingCount = 0;
 
 	driftTrustSums(world);
+	updateOutreachEffect(world);
 	// Onset multiplier of each area this month: demand growth and primary prevention.
 	const areaOnset = world.areaScratch;
 	for (let a = 0; a < world.areas.n; a++) areaOnset[a] = growth * (1 - primary * prevention[a]);
@@ -74,16 +82,21 @@ export function stepNeedDynamics(world: World): void {
 				if (f < 0.01) fragility[i] = 0;
 				onset *= 1 + f;
 			}
-			if (u < onset) state[i] = AT_RISK;
+			if (u < onset) {
+				state[i] = AT_RISK;
+				cellWell[area[i] * QUINTILES + quintile[i]]--;
+			}
 		} else if (s === AT_RISK) {
 			let tr = trust[i];
-			const gap = month - trustMonth[i];
+			let gap = month - trustMonth[i];
 			if (gap !== 0) {
 				tr = gap < MEMORY_TABLE_MONTHS ? trustBase + (tr - trustBase) * trustKeep[gap] : trustNow(world, i);
 				trust[i] = tr;
 				trustMonth[i] = month;
 			}
-			const e = prevention[area[i]] * (reach + (1 - reach) * tr);
+			const a = area[i];
+			const reached = prevention[a] * (reach + (1 - reach) * tr);
+			const e = 1 - (1 - reached) * (1 - outreach[a]);
 			const f = flags[i];
 			const crisis =
 				crisisBase *
@@ -96,30 +109,67 @@ export function stepNeedDynamics(world: World): void {
 				enterCrisis(world, i, c.homeProvider[i], false, recentMonth);
 				continue;
 			}
-			const present =
-				presentBase * (1 + engagement * (tr - 0.5)) * (1 - e) * ((f & F_TURNED_AWAY) !== 0 ? 0.5 : 1);
+			const present = presentBase * (1 + engagement * (tr - 0.5)) * ((f & F_TURNED_AWAY) !== 0 ? 0.5 : 1);
 			if (u < crisis + present) {
 				presenting[presentingCount++] = i;
-			} else if (u < crisis + present + recoveryBase * (0.5 + capability[i]) * (1 + outreach * e)) {
+				continue;
+			}
+			let cap = capability[i];
+			gap = month - capabilityMonth[i];
+			if (gap !== 0) {
+				const base = baseCapability[i];
+				cap = gap < MEMORY_TABLE_MONTHS ? base + (cap - base) * capabilityKeep[gap] : capabilityNow(world, i);
+				capability[i] = cap;
+				capabilityMonth[i] = month;
+			}
+			if (u < crisis + present + recoveryBase * (0.5 + cap) * (1 + outreachRecovery * e)) {
 				state[i] = WELL;
 				flags[i] = 0;
+				cellWell[a * QUINTILES + quintile[i]]++;
 			}
 		} else if (s === WAITING) {
 			const escalation =
 				escalationBase * (monthMiddle - arrivalDay[i]) * riskFactor[i] * (1 + complexCrisis * complex[i]);
 			if (u < escalation) {
 				leaveQueue(world, i);
+				tallyCitizen(world.tallies.cells, T.crisesWhileWaiting, quintile[i], area[i], 1);
 				enterCrisis(world, i, c.provider[i], true, recentMonth);
+			} else if (u < escalation + recoveryBase * (0.5 + capabilityNow(world, i))) {
+				// The need resolved unaided: the citizen leaves the list.
+				leaveQueue(world, i);
+				state[i] = WELL;
+				flags[i] = 0;
+				cellWell[area[i] * QUINTILES + quintile[i]]++;
 			}
 		}
 	}
 	world.presentingCount = presentingCount;
 }
 
+/**
+ * The share of at-risk citizens' crisis hazard that frontline outreach averts in each area:
+ * last month's outreach work per at-risk citizen, with diminishing returns.
+ */
+function updateOutreachEffect(world: World): void {
+	const areas = world.areas;
+	const pr = world.providers;
+	const work = world.areaScratch;
+	work.fill(0);
+	for (let k = 0; k < pr.n; k++) work[pr.area[k]] += pr.outreach[k];
+	for (let a = 0; a < areas.n; a++) {
+		let atRisk = 0;
+		for (let q = 0; q < QUINTILES; q++) {
+			const cell = a * QUINTILES + q;
+			atRisk += world.cellPopulation[cell] - world.cellWell[cell] - world.cellWaiting[cell];
+		}
+		areas.outreachEffect[a] = atRisk > 0 ? 1 - detExp((-world.p.outreachEfficacy * work[a]) / atRisk) : 0;
+	}
+}
+
 /** Take a waiting citizen out of their provider's queue. */
 export function leaveQueue(world: World, i: number): void {
 	const c = world.citizens;
-	unlinkFromQueue(c, world.providers, c.provider[i], i);
+	dequeue(c, world.providers, c.provider[i], i);
 	world.cellWaiting[c.area[i] * QUINTILES + c.quintile[i]]--;
 }
 
@@ -142,7 +192,6 @@ function enterCrisis(world: World, i: number, provider: number, whileWaiting: bo
 	c.flags[i] = (c.flags[i] | F_UNRESOLVED) & ~F_FAILURE;
 	c.lastCrisisMonth[i] = world.month;
 	c.lastContactMonth[i] = world.month;
-	const cap = c.capability[i] - world.p.capabilityLossCrisis;
-	c.capability[i] = cap < 0 ? 0 : cap;
+	setCapability(world, i, capabilityNow(world, i) - world.p.capabilityLossCrisis);
 	adjustTrust(world, i, -0.8 * world.p.trustExperience);
 }

@@ -1,166 +1,156 @@
 import { AT_RISK, DAYS_PER_MONTH, F_UNRESOLVED, QUINTILES, WELL } from '../constants';
-import { detExp } from '../det-math';
-import { spliceArrivals, unlinkFromQueue } from '../queue';
+import { adjustTrust, capabilityNow, setCapability, setFragility } from '../citizen-memory';
+import { logistic } from '../det-math';
+import { admitArrivals, dequeue, earliestCase, enqueue } from '../queue';
 import { T, tallyCitizen } from '../tallies';
+import { WAIT_BINS, waitBin } from '../wait-bins';
 import { fit, HISTOGRAM_BIN_DAYS, HISTOGRAM_BINS, type World } from '../world';
-import { adjustTrust, setFragility } from '../citizen-memory';
-import { summariseTeams } from './team-summary';
+import { resultsPressure } from './access-and-choice';
+import { decideEffort } from './effort-split';
+
+/** No trial under way; a trial's arms are 0 (current practice) and 1 (the variant). */
+const NO_TRIAL = -1;
 
 /**
- * Process 4 — service. Each provider works through its queue with the capacity its staff give,
- * after firefighting this month's crises. Cases are served one after another on the days
- * capacity allows (a fluid single-server queue), so each has a true wait in days; the access
- * target counts cases seen within T days.
- * - Under target pressure, cases already past T are put behind those that can still make it
- *   ("bubble" triage), and providers' recording practices and gaming workers record some
- *   breaches as within target: recorded and true waits differ case by case.
- * - Under competition, providers park complex cases behind easy ones (cream-skimming), more so
- *   under financial pressure and when outsourced.
- * - Resolution depends on team skill, motivation and burnout; on how well practice fits the
- *   place and, when devolved, on the place's capacity to govern; on competition for users who
- *   can choose; on relational intensity (which costs time), integration, waiting and the
- *   citizen's own capability. Resolved needs relapse less the more relational the help was.
+ * Process 4 — service. Workers decide their effort and its split (effort-split.ts); each provider
+ * then firefights this month's crises and works through its waiting list with the capacity left,
+ * day by day (a fluid single-server queue), so each case has a true wait in days.
+ * - Cases are taken in the order they are booked (clinical priority, then treat in turn), and
+ *   only once they have arrived.
+ * - Under target pressure, a case already past the target date is put behind those that can
+ *   still meet it ("bubble" triage), each time it comes up; recording practices and gaming workers
+ *   record some breaches as within target, so recorded and true waits differ case by case.
+ * - Under payment by results, providers park complex cases behind easier ones, more so under
+ *   financial pressure and when outsourced.
+ * - A case takes its own work, longer in proportion to relational intensity; integration saves
+ *   work on complex cases.
+ * - Resolution depends on the provider's management, team skill, motivation and burnout; on how well practice fits the
+ *   place; on relational intensity, integration, waiting and the citizen's own capability.
+ *   Resolved needs relapse less the more relational the help was.
+ * - During a trial (learning.ts), half the cases are served with the variant practice, and each
+ *   arm's cases, results and work are counted, so the trial is judged by what it observed.
  */
 export function stepService(world: World): void {
-	summariseTeams(world);
+	decideEffort(world);
 	const pr = world.providers;
 	const areas = world.areas;
 	const p = world.p;
-	const L = world.levers;
-
-	// Devolved places do as well as they can govern: capacity, stretched by funding shortfalls.
-	const governance = world.areaScratch;
-	let meanCapacity = 0;
-	for (let a = 0; a < areas.n; a++) {
-		governance[a] = areas.capacity[a] * Math.min(1, areas.fundingAdequacy[a]);
-		meanCapacity += governance[a] / areas.n;
-	}
-	for (let a = 0; a < areas.n; a++) governance[a] = p.localGovernance * L.devolution * (governance[a] - meanCapacity);
-
 	for (let k = 0; k < pr.n; k++) {
-		const backlogMonths = pr.capacity[k] > 0 ? pr.queueUnits[k] / pr.capacity[k] : 2;
-		const squeeze = p.targetSqueeze * L.targets + p.backlogSqueeze * Math.max(0, backlogMonths - 1);
-		const lean = L.devolution * p.localDivergence * areas.leanRelational[pr.area[k]];
-		const rho = L.relational + lean + pr.relationalOffset[k] - squeeze;
-		pr.relational[k] = rho < 0 ? 0 : rho > 1 ? 1 : rho;
-		const pressure = 1 + p.creamPressure * pr.financialPressure[k];
-		const cream =
-			p.creamBase * L.competition * pressure * (pr.outsourced[k] ? p.outsourcedCream : 1) *
-			(1 - p.missionRestraint * L.mission);
-		pr.creamRate[k] = cream > 1 ? 1 : cream;
-		serveQueue(world, k, fit(pr.practice[k], areas.context[pr.area[k]]), governance[pr.area[k]]);
+		const park = p.creamBase * resultsPressure(world, k);
+		pr.parkRate[k] = park > 1 ? 1 : park;
+		serveQueue(world, k, areas.context[pr.area[k]]);
 	}
 }
 
-function serveQueue(world: World, k: number, practiceFit: number, localGovernance: number): void {
+function serveQueue(world: World, k: number, context: number): void {
 	const c = world.citizens;
 	const pr = world.providers;
 	const p = world.p;
 	const L = world.levers;
 	const rng = world.streams.events;
 	const tallies = world.tallies.cells;
-	const month = world.month;
-	const monthStart = month * DAYS_PER_MONTH;
+	const monthStart = world.month * DAYS_PER_MONTH;
 	const monthEnd = monthStart + DAYS_PER_MONTH;
 	const targetDays = p.targetDays;
 
-	spliceArrivals(c, pr, k);
-
 	const rho = pr.relational[k];
-	const unitRelational = 1 + p.relationalTime * rho;
-	const unitSimple = unitRelational * (1 - p.targetStreaming * Math.min(1, pr.targetPressure[k]));
-	const unitComplex = p.complexUnits * unitRelational * (1 - p.integrationEfficiency * L.integration);
+	const integrationSaving = 1 - p.integrationEfficiency * L.integration;
 	const crisisWork = p.crisisUnits * world.crisesByProvider[k];
 	const available = pr.capacity[k] - crisisWork;
 	const daysPerUnit = available > 0 ? DAYS_PER_MONTH / available : Infinity;
-	const focus = p.targetFocus * Math.min(1, pr.targetPressure[k]);
-	const cream = pr.creamRate[k];
+	const pressure = pr.targetPressure[k] < 1 ? pr.targetPressure[k] : 1;
+	const deferBreach = p.breachDeferral * pressure;
+	const park = pr.parkRate[k];
 	const hide = pr.hideChance[k];
-	const baseLogit =
+	const practiceFit = fit(pr.practice[k], context);
+	const teamLogit =
 		p.successBase +
+		pr.management[k] +
 		p.successSkill * (pr.meanSkill[k] - 0.5) +
 		p.successMotivation * (pr.meanMotivation[k] - 0.5) -
-		p.successBurnout * pr.burnoutShare[k] +
-		p.successFit * (practiceFit - 0.5) +
-		localGovernance +
-		p.competitionQuality * L.competition * L.choice -
-		(pr.trialMonths[k] > 0 ? p.trialFailureCost : 0);
-	const simpleLogit = baseLogit + 0.5 * p.successRelational * rho;
-	const complexLogit =
-		baseLogit + p.successRelational * rho - p.successComplex + p.successIntegration * L.integration;
+		p.successBurnout * pr.burnoutShare[k];
+
+	// Each arm's practice: [0] current, [1] the variant under trial (if any).
+	const inTrial = pr.trialMonths[k] > 0;
+	const rhoArm0 = rho;
+	let rhoArm1 = rho;
+	let fitArm1 = practiceFit;
+	if (inTrial) {
+		const r = rho - pr.relationalOffset[k] + pr.trialOffset[k];
+		rhoArm1 = r < 0 ? 0 : r > 1 ? 1 : r;
+		fitArm1 = fit(pr.trialPractice[k], context);
+	}
+	const simpleLogit0 = teamLogit + p.successFit * (practiceFit - 0.5) + 0.5 * p.successRelational * rhoArm0;
+	const complexLogit0 =
+		teamLogit + p.successFit * (practiceFit - 0.5) + p.successRelational * rhoArm0 - p.successComplex + p.successIntegration * L.integration;
+	const simpleLogit1 = teamLogit + p.successFit * (fitArm1 - 0.5) + 0.5 * p.successRelational * rhoArm1;
+	const complexLogit1 =
+		teamLogit + p.successFit * (fitArm1 - 0.5) + p.successRelational * rhoArm1 - p.successComplex + p.successIntegration * L.integration;
+	const time0 = 1 + p.relationalTime * rhoArm0;
+	const time1 = 1 + p.relationalTime * rhoArm1;
 
 	// With no capacity left after firefighting, nothing planned is seen this month.
 	let clock = available > 0 ? monthStart : monthEnd;
+	let day = 0;
 	let unitsServed = 0;
-	// Deferred cases (parked or past the target) wait in their own list behind the rest.
+	// Deferred cases (parked or past the target) wait in their own list, served only when no one else is.
 	let deferredHead = -1;
 	let deferredTail = -1;
-	let i = pr.queueHead[k];
-	while (i !== -1 && clock < monthEnd) {
-		const nextInQueue = c.next[i];
-		const arrival = c.arrivalDay[i];
-		const start = clock > arrival ? clock : arrival;
-		if (start >= monthEnd) break;
-		const isComplex = c.complex[i] === 1;
-		let defer = false;
-		if (isComplex) {
-			pr.monthComplexConsidered[k]++;
-			tallyCitizen(tallies, T.complexConsidered, c.quintile[i], c.area[i], 1);
-			if (cream > 0 && rng.next() < cream) {
-				defer = true;
-				pr.monthParked[k]++;
-				tallyCitizen(tallies, T.parked, c.quintile[i], c.area[i], 1);
+	while (clock < monthEnd) {
+		while (day < DAYS_PER_MONTH && monthStart + day <= clock) admitArrivals(c, pr, k, day++);
+		let i = earliestCase(pr, k);
+		if (i === -1) {
+			if (deferredHead !== -1) {
+				i = deferredHead;
+				deferredHead = c.next[i];
+				if (deferredHead === -1) deferredTail = -1;
+				c.next[i] = -1;
+				c.prev[i] = -1;
+			} else if (day < DAYS_PER_MONTH) {
+				clock = monthStart + day;
+				continue;
+			} else break;
+		} else {
+			dequeue(c, pr, k, i);
+			let defer = false;
+			if (c.complex[i] === 1) {
+				pr.monthComplexConsidered[k]++;
+				tallyCitizen(tallies, T.complexConsidered, c.quintile[i], c.area[i], 1);
+				if (park > 0 && rng.next() < park) {
+					defer = true;
+					pr.monthParked[k]++;
+					tallyCitizen(tallies, T.parked, c.quintile[i], c.area[i], 1);
+				}
+			}
+			if (!defer && deferBreach > 0 && clock - c.arrivalDay[i] > targetDays && rng.next() < deferBreach) defer = true;
+			if (defer) {
+				c.next[i] = -1;
+				c.prev[i] = deferredTail;
+				if (deferredTail === -1) deferredHead = i;
+				else c.next[deferredTail] = i;
+				deferredTail = i;
+				continue;
 			}
 		}
-		if (!defer && focus > 0 && start - arrival > targetDays && rng.next() < focus) defer = true;
-		if (defer) {
-			unlinkFromQueue(c, pr, k, i);
-			// Keep the counts: the case is still waiting for this provider.
-			pr.queueLength[k]++;
-			if (isComplex) pr.queueComplex[k]++;
-			if (deferredTail === -1) deferredHead = i;
-			else c.next[deferredTail] = i;
-			c.prev[i] = deferredTail;
-			deferredTail = i;
-		} else {
-			const units = isComplex ? unitComplex : unitSimple;
-			unlinkFromQueue(c, pr, k, i);
-			serveCase(world, k, i, start, isComplex ? complexLogit : simpleLogit, rho, hide, targetDays);
-			unitsServed += units;
-			clock = start + units * daysPerUnit;
-		}
-		i = nextInQueue;
-	}
-	// Deferred cases are seen only if capacity remains; then they rejoin the queue at its end.
-	let d = deferredHead;
-	while (d !== -1 && clock < monthEnd) {
-		const nextDeferred = c.next[d];
-		const arrival = c.arrivalDay[d];
-		const start = clock > arrival ? clock : arrival;
-		if (start >= monthEnd) break;
-		const isComplex = c.complex[d] === 1;
-		const units = isComplex ? unitComplex : unitSimple;
-		pr.queueLength[k]--;
-		if (isComplex) pr.queueComplex[k]--;
-		c.next[d] = -1;
-		c.prev[d] = -1;
-		serveCase(world, k, d, start, isComplex ? complexLogit : simpleLogit, rho, hide, targetDays);
+		const arm = inTrial ? (rng.next() < 0.5 ? 1 : 0) : NO_TRIAL;
+		const isComplex = c.complex[i] === 1;
+		const variant = arm === 1;
+		const units = c.caseUnits[i] * (variant ? time1 : time0) * (isComplex ? integrationSaving : 1);
+		const logit = isComplex ? (variant ? complexLogit1 : complexLogit0) : variant ? simpleLogit1 : simpleLogit0;
+		serveCase(world, k, i, clock, logit, variant ? rhoArm1 : rhoArm0, hide, targetDays, arm, units);
 		unitsServed += units;
-		clock = start + units * daysPerUnit;
-		d = nextDeferred;
+		clock += units * daysPerUnit;
 	}
-	if (d !== -1) {
-		c.prev[d] = pr.queueTail[k];
-		if (pr.queueTail[k] === -1) pr.queueHead[k] = d;
-		else c.next[pr.queueTail[k]] = d;
-		pr.queueTail[k] = deferredTail;
+	// Arrivals of days not reached join the list; deferred cases go back under their booked day.
+	while (day < DAYS_PER_MONTH) admitArrivals(c, pr, k, day++);
+	for (let d = deferredHead; d !== -1; ) {
+		const next = c.next[d];
+		enqueue(c, pr, k, d);
+		d = next;
 	}
 
-	const waitingComplex = pr.queueComplex[k];
-	const queueUnits = (pr.queueLength[k] - waitingComplex) * unitSimple + waitingComplex * unitComplex;
-	pr.queueUnits[k] = queueUnits;
 	const capacity = pr.capacity[k] > 1e-9 ? pr.capacity[k] : 1e-9;
-	pr.workPressure[k] = (unitsServed + queueUnits + crisisWork) / capacity;
+	pr.workPressure[k] = (unitsServed + pr.queueUnits[k] * time0 + crisisWork) / capacity;
 	pr.crisisLoad[k] = crisisWork / capacity;
 }
 
@@ -172,7 +162,9 @@ function serveCase(
 	providerLogit: number,
 	rho: number,
 	hide: number,
-	targetDays: number
+	targetDays: number,
+	arm: number,
+	units: number
 ): void {
 	const c = world.citizens;
 	const pr = world.providers;
@@ -184,22 +176,30 @@ function serveCase(
 	const wait = serviceDay - c.arrivalDay[i];
 	const within = wait <= targetDays;
 	const recordedWithin = within || rng.next() < hide;
+	const capability = capabilityNow(world, i);
 	const logit =
-		providerLogit -
-		(p.successWait * wait) / DAYS_PER_MONTH +
-		p.successCapability * (c.capability[i] - 0.5);
-	const resolved = rng.next() < 1 / (1 + detExp(-logit));
+		providerLogit - (p.successWait * wait) / DAYS_PER_MONTH + p.successCapability * (capability - 0.5);
+	const resolved = rng.next() < logistic(logit);
+	// Payment by results pays for results as recorded: some unresolved cases are claimed.
+	const reportedResult = resolved || (hide > 0 && rng.next() < hide);
 
 	world.cellWaiting[a * QUINTILES + q]--;
 	pr.monthServed[k]++;
 	if (within) pr.monthTrueWithin[k]++;
 	if (recordedWithin) pr.monthRecordedWithin[k]++;
 	if (resolved) pr.monthResolved[k]++;
-	world.monthFlows[a * pr.n + k] += 1;
+	if (reportedResult) world.monthFlows[a * pr.n + k] += 1;
+	if (arm !== NO_TRIAL) {
+		pr.trialServed[2 * k + arm]++;
+		pr.trialUnits[2 * k + arm] += units;
+		if (resolved) pr.trialResolved[2 * k + arm]++;
+	}
 	tallyCitizen(tallies, T.served, q, a, 1);
 	if (within) tallyCitizen(tallies, T.trueWithin, q, a, 1);
 	if (recordedWithin) tallyCitizen(tallies, T.recordedWithin, q, a, 1);
+	if (wait > c.allowance[i]) tallyCitizen(tallies, T.clinicallyLate, q, a, 1);
 	tallyCitizen(tallies, T.waitDaysSum, q, a, wait);
+	world.waitCells[(a * QUINTILES + q) * WAIT_BINS + waitBin(wait)]++;
 	if (world.recordHistogram && world.waitHistogram) {
 		const h = world.waitHistogram;
 		h.trueWaits[Math.min(HISTOGRAM_BINS - 1, Math.floor(wait / HISTOGRAM_BIN_DAYS))]++;
@@ -213,9 +213,9 @@ function serveCase(
 		tallyCitizen(tallies, T.resolved, q, a, 1);
 		c.state[i] = WELL;
 		c.flags[i] = 0;
+		world.cellWell[a * QUINTILES + q]++;
 		setFragility(world, i, p.relapseTransactional * (1 - rho));
-		const cap = c.capability[i];
-		c.capability[i] = cap + p.capabilityGain * rho * (1 - cap);
+		setCapability(world, i, capability + p.capabilityGain * rho * (1 - capability));
 		experience += 1;
 	} else {
 		c.state[i] = AT_RISK;

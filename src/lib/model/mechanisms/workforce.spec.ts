@@ -31,7 +31,7 @@ function workforceWorld(
 		population: options.citizens ? { citizens: options.citizens } : {}
 	});
 	resetMonth(world);
-	setWorkers(world, { intrinsic: 0.6, motivation: 0.6, burnout: 0.3, skill: 0.5, strain: 0 });
+	setWorkers(world, { intrinsic: 0.6, motivation: 0.6, burnout: 0.3, skill: 0.5, strain: 0, fte: 1, effort: 1 });
 	const pr = world.providers;
 	pr.workPressure.fill(1);
 	pr.crisisLoad.fill(0);
@@ -42,6 +42,11 @@ function workforceWorld(
 	for (let k = 0; k < pr.n; k++) pr.posts[k] = activeWorkers(world, k).length;
 	world.areas.fillChance.fill(0);
 	return world;
+}
+
+/** Staff of provider k in full-time equivalents, counted from the workers. */
+function fteOf(world: World, k: number): number {
+	return sum(activeWorkers(world, k).map((i) => world.workers.fte[i]));
 }
 
 /** Mean of a worker column over the given slots. */
@@ -77,10 +82,65 @@ describe('stepWorkforce: burnout', () => {
 		).toBeGreaterThan(base);
 	});
 
-	test('reporting burden and an efficiency drive raise burnout', () => {
+	test('moral injury counts people turned away, declined at entry and parked, over those presenting and complex cases considered', () => {
+		const world = workforceWorld();
+		const pr = world.providers;
+		pr.monthPresented[0] = 20;
+		pr.monthComplexConsidered[0] = 10;
+		pr.monthTurnedAway[0] = 3;
+		pr.monthDeclined[0] = 2;
+		pr.monthParked[0] = 4;
+		pr.monthPresented[1] = 20;
+		pr.monthDeclined[1] = 6;
+		stepWorkforce(world);
+		expect(pr.moralInjury[0]).toBeCloseTo(9 / 30, 12);
+		expect(pr.moralInjury[1]).toBeCloseTo(6 / 20, 12);
+		expect(pr.moralInjury[2]).toBe(0);
+		const declining = burnoutAfter((w) => {
+			w.providers.monthPresented.fill(10);
+			w.providers.monthDeclined.fill(5);
+		});
+		const parking = burnoutAfter((w) => {
+			w.providers.monthComplexConsidered.fill(10);
+			w.providers.monthParked.fill(5);
+		});
+		const base = burnoutAfter(() => {});
+		expect(declining).toBeGreaterThan(base);
+		expect(parking).toBeGreaterThan(base);
+	});
+
+	test('reporting burden raises burnout', () => {
 		const base = burnoutAfter(() => {});
 		expect(burnoutAfter(() => {}, { targets: 1, inspection: 1, audit: 1 })).toBeGreaterThan(base);
-		expect(burnoutAfter(() => {}, { efficiency: 1 })).toBeGreaterThan(base);
+	});
+
+	test('working beyond normal hours raises burnout by demandEffort per unit of overwork; working less brings no relief', () => {
+		function burnout(effort: number, demandEffort?: number): number {
+			const world = workforceWorld({ assumptions: demandEffort === undefined ? {} : { demandEffort } });
+			setWorkers(world, { effort });
+			const slots = activeWorkers(world);
+			stepWorkforce(world);
+			return meanOf(world.workers.burnout, slots);
+		}
+		const normal = burnout(1);
+		expect(burnout(1.3)).toBeGreaterThan(normal);
+		expect(burnout(1.6)).toBeGreaterThan(burnout(1.3));
+		expect(burnout(1.3, 0)).toBeCloseTo(burnout(1, 0), 6);
+		expect(burnout(0.6)).toBeCloseTo(normal, 6);
+		// One unit of overwork weighs as much as one unit of work pressure above capacity does at the same coefficient.
+		const viaPressure = workforceWorld({ assumptions: { demandEffort: 0.7, demandCaseload: 0.7 } });
+		viaPressure.providers.workPressure.fill(1.5);
+		const viaEffort = workforceWorld({ assumptions: { demandEffort: 0.7, demandCaseload: 0.7 } });
+		setWorkers(viaEffort, { effort: 1.5 });
+		const slots = activeWorkers(viaPressure);
+		stepWorkforce(viaPressure);
+		stepWorkforce(viaEffort);
+		expect(meanOf(viaEffort.workers.burnout, slots)).toBeCloseTo(meanOf(viaPressure.workers.burnout, slots), 6);
+	});
+
+	test('an efficiency drive burns staff out through the extra effort it imposes, not by decree', () => {
+		expect(burnoutAfter(() => {}, { efficiency: 1 })).toBeCloseTo(burnoutAfter(() => {}), 9);
+		expect(burnoutAfter((w) => setWorkers(w, { effort: 1 + w.p.efficiencyIntensity }))).toBeGreaterThan(burnoutAfter(() => {}));
 	});
 
 	test('autonomy, peer support and a mission lower burnout', () => {
@@ -217,6 +277,30 @@ describe('stepWorkforce: leaving, hiring and releasing', () => {
 		expect(leaversOver(6, 0.9, { autonomy: 1 })).toBeLessThan(leaversOver(6, 0.9));
 	});
 
+	test('motivation keeps staff: quitMotivation alone lowers leaving among the motivated', () => {
+		function leavers(motivation: number, quitMotivation: number): number {
+			// Motivation does not buffer burnout here, so it acts on leaving only through quitMotivation.
+			const world = workforceWorld({ citizens: 20_000, assumptions: { quitMotivation, resourceMotivation: 0, quitBase: 0.05 } });
+			setWorkers(world, { intrinsic: motivation, motivation });
+			stepWorkforce(world);
+			return world.tallies.values[T.leavers];
+		}
+		expect(leavers(0.3, 2)).toBeGreaterThan(leavers(0.9, 2) * 2);
+		expect(leavers(0.3, 0)).toBe(leavers(0.9, 0));
+		expect(leavers(0.3, 0)).toBeGreaterThan(20);
+	});
+
+	test('burnout drives leaving through quitBurnout alone', () => {
+		function leavers(burnout: number, quitBurnout: number): number {
+			const world = workforceWorld({ citizens: 20_000, assumptions: { quitBurnout, motivationBurnout: 0, burnoutMonths: 1e6, quitBase: 0.05 } });
+			setWorkers(world, { burnout });
+			stepWorkforce(world);
+			return world.tallies.values[T.leavers];
+		}
+		expect(leavers(0.9, 2.5)).toBeGreaterThan(leavers(0.1, 2.5) * 2);
+		expect(leavers(0.9, 0)).toBe(leavers(0.1, 0));
+	});
+
 	test('leavers vacate their slots and are counted with the staff they left', () => {
 		const world = workforceWorld({ citizens: 20_000 });
 		setWorkers(world, { burnout: 1 });
@@ -226,7 +310,8 @@ describe('stepWorkforce: leaving, hiring and releasing', () => {
 		expect(leavers).toBeGreaterThan(0);
 		expect(activeWorkers(world).length).toBe(before - leavers);
 		expect(world.tallies.values[T.staffBefore]).toBe(before);
-		expect(sum(world.providers.staff)).toBe(before - leavers);
+		expect(world.tallies.values[T.redundancies]).toBe(0);
+		expect(sum(world.providers.staff)).toBeCloseTo(before - leavers, 6);
 	});
 
 	function fillRun(fillChance: number, performancePay = 0) {
@@ -263,7 +348,10 @@ describe('stepWorkforce: leaving, hiring and releasing', () => {
 			expect(world.workers.skill[i]).toBeCloseTo(world.p.newHireSkill, 6);
 			expect(world.workers.tenure[i]).toBe(0);
 		}
-		for (let k = 0; k < pr.n; k++) expect(pr.staff[k]).toBeLessThanOrEqual(Math.floor(pr.posts[k] + 1e-9));
+		for (let k = 0; k < pr.n; k++) {
+			expect(pr.staff[k]).toBeLessThanOrEqual(pr.posts[k] + 1e-6);
+			expect(pr.staff[k]).toBeCloseTo(fteOf(world, k), 5);
+		}
 	});
 
 	test('recruits under performance pay are less intrinsically motivated (selection)', () => {
@@ -274,15 +362,23 @@ describe('stepWorkforce: leaving, hiring and releasing', () => {
 		expect(b).toBeLessThan(a);
 	});
 
-	test('staff above funded posts are released, at most down to the posts', () => {
+	test('staff above funded posts are released down to the posts, and the released count as leavers and redundancies', () => {
 		const world = workforceWorld({ assumptions: { redundancyRate: 1, quitBase: 1e-12 } });
 		const pr = world.providers;
+		const before = activeWorkers(world).length;
 		for (let k = 0; k < pr.n; k++) pr.posts[k] = Math.floor(activeWorkers(world, k).length / 2) + 0.5;
 		stepWorkforce(world);
 		for (let k = 0; k < pr.n; k++) {
-			expect(pr.staff[k]).toBe(Math.floor(pr.posts[k]));
-			expect(activeWorkers(world, k).length).toBe(pr.staff[k]);
+			// Full-timers are released whole: staff end within one post below the funded posts.
+			expect(pr.staff[k]).toBeLessThanOrEqual(pr.posts[k]);
+			expect(pr.staff[k]).toBeGreaterThan(pr.posts[k] - 1);
+			expect(pr.staff[k]).toBeCloseTo(fteOf(world, k), 6);
 		}
+		const released = before - activeWorkers(world).length;
+		expect(released).toBeGreaterThan(0);
+		expect(world.tallies.values[T.redundancies]).toBe(released);
+		expect(world.tallies.values[T.leavers]).toBe(released);
+		expect(world.tallies.values[T.staffBefore]).toBe(before);
 	});
 
 	test('with a slow release rate, staff above posts fall gradually', () => {
@@ -294,6 +390,58 @@ describe('stepWorkforce: leaving, hiring and releasing', () => {
 		const after = activeWorkers(world).length;
 		expect(after).toBeLessThan(before);
 		expect(after).toBeGreaterThan(before * 0.8);
+	});
+
+	test('posts are full-time equivalents: a part-timer’s hours rise to fill a fraction of a post before anyone is hired', () => {
+		const world = workforceWorld({ assumptions: { quitBase: 1e-12 } });
+		const pr = world.providers;
+		const slots = activeWorkers(world, 0);
+		const partTimer = slots[slots.length - 1];
+		world.workers.fte[partTimer] = 0.4;
+		pr.posts[0] = slots.length - 1 + 0.7;
+		world.areas.fillChance.fill(1);
+		stepWorkforce(world);
+		expect(world.workers.fte[partTimer]).toBeCloseTo(0.7, 6);
+		expect(activeWorkers(world, 0)).toEqual(slots);
+		expect(pr.staff[0]).toBeCloseTo(pr.posts[0], 5);
+	});
+
+	test('a small cut in posts shortens a part-timer’s hours rather than releasing anyone', () => {
+		const world = workforceWorld({ assumptions: { quitBase: 1e-12, redundancyRate: 1 } });
+		const pr = world.providers;
+		const slots = activeWorkers(world, 0);
+		const partTimer = slots[slots.length - 1];
+		world.workers.fte[partTimer] = 0.5;
+		pr.posts[0] = slots.length - 1 + 0.2;
+		stepWorkforce(world);
+		expect(world.workers.fte[partTimer]).toBeCloseTo(0.2, 6);
+		expect(activeWorkers(world, 0)).toEqual(slots);
+		expect(world.tallies.values[T.redundancies]).toBe(0);
+	});
+
+	test('with vacancies filled, staff converge to the funded posts in full-time equivalents, fractions included: no post is lost to rounding', () => {
+		const world = workforceWorld({ citizens: 20_000, assumptions: { quitBase: 0.01 } });
+		const pr = world.providers;
+		for (let k = 0; k < pr.n; k++) pr.posts[k] = activeWorkers(world, k).length * 1.05 + 0.37 * (k + 1);
+		world.areas.fillChance.fill(1);
+		for (let m = 0; m < 6; m++) {
+			resetMonth(world);
+			stepWorkforce(world);
+		}
+		for (let k = 0; k < pr.n; k++) {
+			// Anyone leaving this month is replaced next month; a fraction of a post is filled part time.
+			expect(fteOf(world, k)).toBeCloseTo(pr.staff[k], 5);
+			expect(pr.staff[k]).toBeLessThanOrEqual(pr.posts[k] + 1e-5);
+			expect(pr.staff[k]).toBeGreaterThan(pr.posts[k] - 4);
+			const ftes = activeWorkers(world, k).map((i) => world.workers.fte[i]);
+			expect(ftes.filter((f) => f < 1).length).toBeLessThanOrEqual(2);
+		}
+		// With nobody leaving the last month, staff equal posts exactly.
+		const still = workforceWorld({ assumptions: { quitBase: 1e-12 } });
+		for (let k = 0; k < still.providers.n; k++) still.providers.posts[k] = activeWorkers(still, k).length + 2.37;
+		still.areas.fillChance.fill(1);
+		for (let m = 0; m < 3; m++) stepWorkforce(still);
+		for (let k = 0; k < still.providers.n; k++) expect(still.providers.staff[k]).toBeCloseTo(still.providers.posts[k], 5);
 	});
 
 	test('nobody is released while staff are within the posts', () => {

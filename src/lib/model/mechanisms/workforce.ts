@@ -5,18 +5,19 @@ import { hireWorker, type World } from '../world';
 /**
  * Process 6 — workforce.
  * - Burnout follows the job demands–resources model: demands (work pressure, firefighting,
- *   moral injury from turning people away, parking them and gaming, reporting burden, blame,
- *   work intensity) against resources (effective autonomy, peer support, skill, purpose,
- *   motivation), shifted by each worker's own vulnerability, moving toward its level over
- *   months (Lee & Ashforth 1996; Aronsson et al. 2017).
+ *   moral injury from turning people away, declining, parking them and gaming, reporting burden,
+ *   blame, and the worker's own effort beyond normal hours) against resources (effective
+ *   autonomy, peer support, skill, purpose, motivation), shifted by each worker's own
+ *   vulnerability, moving toward its level over months (Lee & Ashforth 1996; Aronsson et al. 2017).
  * - Intrinsic motivation is crowded out by a controlling, contingent climate and restored by
  *   autonomy, purpose and success (self-determination theory; Deci et al. 1999). It falls
  *   faster than it recovers.
  * - Skill grows with experience, faster with peer learning and autonomy, slower in outsourced
  *   providers, and erodes while burnt out.
  * - Leaving rises with burnout and falls with motivation and autonomy and respect. Vacancies
- *   take months to fill (longer in deprived areas), with less skilled recruits; staff above
- *   funded posts are released.
+ *   take months to fill (longer in deprived areas), with less skilled recruits. Posts are
+ *   counted in full-time equivalents: a part-time worker's hours rise to fill a fraction of a
+ *   post, and staff above funded posts are released (counted as leavers).
  */
 export function stepWorkforce(world: World): void {
 	const pr = world.providers;
@@ -30,7 +31,7 @@ export function stepWorkforce(world: World): void {
 	const effectiveAutonomy = L.autonomy * (1 - 0.5 * Math.min(1, climate.controlling));
 	const resources =
 		p.resourceAutonomy * effectiveAutonomy + p.resourcePeer * L.peerLearning + p.resourcePurpose * L.mission;
-	const commonDemands = p.demandReporting * climate.reportingBurden + p.demandIntensity * L.efficiency;
+	const commonDemands = p.demandReporting * climate.reportingBurden;
 	const burnoutRate = 1 / p.burnoutMonths;
 	const crowding = p.crowdingOut * p.intrinsicSpread * climate.controlling;
 	const motivationGain = p.motivationAutonomy * L.autonomy + p.motivationMission * L.mission;
@@ -41,7 +42,8 @@ export function stepWorkforce(world: World): void {
 
 	for (let k = 0; k < pr.n; k++) {
 		const presented = pr.monthPresented[k] + pr.monthComplexConsidered[k];
-		pr.moralInjury[k] = presented > 0 ? (pr.monthTurnedAway[k] + pr.monthParked[k]) / presented : 0;
+		pr.moralInjury[k] =
+			presented > 0 ? (pr.monthTurnedAway[k] + pr.monthDeclined[k] + pr.monthParked[k]) / presented : 0;
 		const demands =
 			commonDemands +
 			p.demandCaseload * (pr.workPressure[k] - 1) +
@@ -53,14 +55,22 @@ export function stepWorkforce(world: World): void {
 		const quitProvider = quitShift + (pr.outsourced[k] ? p.quitOutsourced : 0);
 		const a = pr.area[k];
 
-		let staff = 0;
+		let heads = 0;
+		let staffFte = 0;
 		let leavers = 0;
 		const end = pr.slotStart[k] + pr.slotCount[k];
 		for (let i = pr.slotStart[k]; i < end; i++) {
 			if (w.active[i] === 0) continue;
 			const m = w.motivation[i];
+			const overwork = w.effort[i] > 1 ? w.effort[i] - 1 : 0;
 			const target = logistic(
-				p.burnoutBase + demands - resources - p.resourceSkill * (w.skill[i] - 0.5) - p.resourceMotivation * (m - 0.5) + w.strain[i]
+				p.burnoutBase +
+					demands +
+					p.demandEffort * overwork -
+					resources -
+					p.resourceSkill * (w.skill[i] - 0.5) -
+					p.resourceMotivation * (m - 0.5) +
+					w.strain[i]
 			);
 			const b = w.burnout[i] + (target - w.burnout[i]) * burnoutRate;
 			w.burnout[i] = b;
@@ -80,36 +90,63 @@ export function stepWorkforce(world: World): void {
 				w.active[i] = 0;
 				leavers++;
 			} else {
-				staff++;
+				heads++;
+				staffFte += w.fte[i];
 			}
 		}
-		tallyArea(tallies, T.leavers, a, leavers);
-		tallyArea(tallies, T.staffBefore, a, staff + leavers);
-
-		// Recruitment into funded vacancies, and release of staff the budget no longer funds.
-		const posts = Math.floor(pr.posts[k] + 1e-9);
-		let vacancies = posts - staff;
-		if (vacancies > 0) {
-			const chance = world.areas.fillChance[a];
-			for (let i = pr.slotStart[k]; i < end && vacancies > 0; i++) {
-				if (w.active[i] === 1) continue;
-				if (rng.next() < chance) {
-					hireWorker(w, i, p, L.performancePay, rng);
-					staff++;
-				}
-				vacancies--;
-			}
-		} else if (vacancies < 0) {
-			let excess = -vacancies;
-			for (let i = end - 1; i >= pr.slotStart[k] && excess > 0; i--) {
-				if (w.active[i] === 0) continue;
-				if (rng.next() < p.redundancyRate) {
-					w.active[i] = 0;
-					staff--;
-				}
-				excess--;
-			}
-		}
-		pr.staff[k] = staff;
+		const released = matchPosts(world, k, staffFte);
+		let fteNow = 0;
+		for (let i = pr.slotStart[k]; i < end; i++) if (w.active[i] === 1) fteNow += w.fte[i];
+		pr.staff[k] = fteNow;
+		tallyArea(tallies, T.leavers, a, leavers + released);
+		tallyArea(tallies, T.redundancies, a, released);
+		tallyArea(tallies, T.staffBefore, a, heads + leavers);
 	}
+}
+
+/**
+ * Bring provider k's staff toward its funded posts (in full-time equivalents): part-timers' hours
+ * rise or fall first; vacant posts are filled with the area's monthly chance, the last one part
+ * time; staff the budget no longer funds are released at the redundancy rate. Returns the number
+ * of workers released.
+ */
+function matchPosts(world: World, k: number, staffFte: number): number {
+	const pr = world.providers;
+	const w = world.workers;
+	const p = world.p;
+	const rng = world.streams.workers;
+	const start = pr.slotStart[k];
+	const end = start + pr.slotCount[k];
+	let gap = pr.posts[k] - staffFte;
+	for (let i = start; i < end && gap !== 0; i++) {
+		if (w.active[i] === 0 || w.fte[i] >= 1) continue;
+		const change = gap > 0 ? Math.min(1 - w.fte[i], gap) : Math.max(-w.fte[i] + 0.05, gap);
+		w.fte[i] += change;
+		gap -= change;
+	}
+	let released = 0;
+	if (gap > 1e-9) {
+		const chance = world.areas.fillChance[pr.area[k]];
+		for (let i = start; i < end && gap > 1e-9; i++) {
+			if (w.active[i] === 1) continue;
+			const fte = gap < 1 ? gap : 1;
+			if (rng.next() < chance) hireWorker(w, i, p, world.levers.performancePay, rng, fte);
+			gap -= fte;
+		}
+	} else if (gap < -1e-9) {
+		let excess = -gap;
+		for (let i = end - 1; i >= start && excess > 1e-9; i--) {
+			if (w.active[i] === 0) continue;
+			if (rng.next() < p.redundancyRate) {
+				// Less than a post too many: the worker's hours are cut rather than the post.
+				if (excess < w.fte[i]) w.fte[i] -= excess;
+				else {
+					w.active[i] = 0;
+					released++;
+				}
+			}
+			excess -= w.fte[i];
+		}
+	}
+	return released;
 }

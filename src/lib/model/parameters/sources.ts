@@ -40,3 +40,4 @@ export const KINGS_SURVEY = "King's Fund (2024), Beneath the surface: the 2023 N
 export const TEACHER_RETENTION = 'DfE School Workforce Census, teacher retention (9% left in 2023/24)';
 export const NAYLOR = "Naylor & Wellings (2019), A citizen-led approach to health and care: the Wigan Deal, King's Fund";
 export const ASSUMPTION = 'modelling assumption';
+export const LIPSKY = 'Lipsky (1980), Street-Level Bureaucracy, Russell Sage Foundation';

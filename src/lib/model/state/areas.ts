@@ -4,8 +4,6 @@ export interface AreaState {
 	deprivation: Float64Array;
 	/** Local context on a circle [0, 1): the practice that fits here. */
 	context: Float64Array;
-	/** Relational intensity that resolves most need per unit of effort here. */
-	idealRelational: Float64Array;
 	/** Community assets and social infrastructure, 0–1. */
 	assets: Float64Array;
 	/** Local capacity to govern and improve, 0–1. */
@@ -21,8 +19,10 @@ export interface AreaState {
 	/** Prevention investment in the pipeline and in effect (two-stage delay), as budget shares. */
 	preventionPipeline: Float64Array;
 	preventionStock: Float64Array;
-	/** Proportional reduction in progression to need and crisis from prevention, 0–1. */
+	/** Proportional reduction in progression to crisis from prevention services, 0–1 (lagged). */
 	preventionEffect: Float64Array;
+	/** The same from frontline outreach this month, 0–1. */
+	outreachEffect: Float64Array;
 	/** Monthly chance a vacancy is filled. */
 	fillChance: Float64Array;
 	/** First provider index and count of providers in the area. */
@@ -38,7 +38,6 @@ export function allocateAreas(n: number): AreaState {
 		n,
 		deprivation: f(),
 		context: f(),
-		idealRelational: f(),
 		assets: f(),
 		capacity: f(),
 		fundingAdequacy: f(),
@@ -49,6 +48,7 @@ export function allocateAreas(n: number): AreaState {
 		preventionPipeline: f(),
 		preventionStock: f(),
 		preventionEffect: f(),
+		outreachEffect: f(),
 		fillChance: f(),
 		firstProvider: new Int32Array(n),
 		providerCount: new Int32Array(n),

@@ -7,8 +7,11 @@ export interface CitizenState {
 	deprivation: Float32Array;
 	/** 1 if the citizen's needs are complex (not simple or routine). */
 	complex: Uint8Array;
-	/** Capability and self-efficacy, 0–1. */
+	/** Capability and self-efficacy, 0–1, as of `capabilityMonth` (see citizen-memory). */
 	capability: Float32Array;
+	capabilityMonth: Int16Array;
+	/** The capability a citizen returns to over time without crises or good help. */
+	baseCapability: Float32Array;
 	/** Social ties, 0–1. */
 	ties: Float32Array;
 	/** Trust in services, 0–1, as of `trustMonth` (see citizen-memory). */
@@ -29,9 +32,13 @@ export interface CitizenState {
 	homeProvider: Int16Array;
 	/** Absolute day on which the current waiting episode began. */
 	arrivalDay: Int32Array;
+	/** The current case: days it can safely wait (clinical priority), the day it is booked for, and its work in units. */
+	allowance: Float32Array;
+	dueDay: Int32Array;
+	caseUnits: Float32Array;
 	lastContactMonth: Int16Array;
 	lastCrisisMonth: Int16Array;
-	/** Doubly linked provider queues: next and previous citizen, -1 for none. */
+	/** Doubly linked lists of the waiting lists' day buckets: next and previous citizen, -1 for none. */
 	next: Int32Array;
 	prev: Int32Array;
 }
@@ -44,6 +51,8 @@ export function allocateCitizens(n: number): CitizenState {
 		deprivation: new Float32Array(n),
 		complex: new Uint8Array(n),
 		capability: new Float32Array(n),
+		capabilityMonth: new Int16Array(n),
+		baseCapability: new Float32Array(n),
 		ties: new Float32Array(n),
 		trust: new Float32Array(n),
 		trustMonth: new Int16Array(n),
@@ -55,6 +64,9 @@ export function allocateCitizens(n: number): CitizenState {
 		provider: new Int16Array(n),
 		homeProvider: new Int16Array(n),
 		arrivalDay: new Int32Array(n),
+		allowance: new Float32Array(n),
+		dueDay: new Int32Array(n),
+		caseUnits: new Float32Array(n),
 		lastContactMonth: new Int16Array(n),
 		lastCrisisMonth: new Int16Array(n),
 		next: new Int32Array(n).fill(-1),

@@ -1,4 +1,4 @@
-import { DAYS_PER_MONTH } from '../constants';
+import { DAYS_PER_MONTH, QUEUE_DAYS } from '../constants';
 
 /** Providers (teams) as struct-of-arrays; several per area. */
 export interface ProviderState {
@@ -14,7 +14,9 @@ export interface ProviderState {
 	practice: Float64Array;
 	/** Learned offset to relational intensity, from experiments and peers. */
 	relationalOffset: Float64Array;
-	/** Share of breaches that the provider's recording practices hide, 0–1. */
+	/** Quality of management, as a shift in the log-odds of resolving a need (providers differ). */
+	management: Float64Array;
+	/** Share of breaches (and of unresolved cases claimed as results) that recording practices hide, 0–1. */
 	culture: Float64Array;
 	/** Blame after a sanction or failed inspection; decays. */
 	blame: Float64Array;
@@ -24,24 +26,36 @@ export interface ProviderState {
 	reportedPerformance: Float64Array;
 	truePerformance: Float64Array;
 	trueQuality: Float64Array;
-	/** Funded posts, current staff and this month's capacity in work units. */
+	/** Funded posts (full-time equivalents), staff in post (FTE) and this month's capacity in work units. */
 	posts: Float64Array;
 	staff: Float64Array;
 	capacity: Float64Array;
-	/** Income this month and financial pressure (shortfall of income against staff cost), 0–1. */
+	/** Income this month, the running balance (a deficit is negative) and financial pressure, 0–1. */
 	income: Float64Array;
+	balance: Float64Array;
 	financialPressure: Float64Array;
 	/** Current trial: months left (0 = none), candidate practice and relational offset. */
 	trialMonths: Int16Array;
 	trialPractice: Float64Array;
 	trialOffset: Float64Array;
-	/** Queue of waiting citizens (doubly linked through the citizen columns). */
-	queueHead: Int32Array;
-	queueTail: Int32Array;
+	/** Cases served, resolved and work units used in a trial's two arms: [2k] current practice, [2k+1] the variant. */
+	trialServed: Float64Array;
+	trialResolved: Float64Array;
+	trialUnits: Float64Array;
+	/**
+	 * Waiting list: a calendar queue of day buckets keyed by each case's booked day (dueDay),
+	 * bucket b of provider k at k * QUEUE_DAYS + b, doubly linked through the citizen columns.
+	 * `earliestDue` and `latestDue` bound the booked days waiting.
+	 */
+	ringHead: Int32Array;
+	ringTail: Int32Array;
+	earliestDue: Int32Array;
+	latestDue: Int32Array;
 	queueLength: Int32Array;
-	/** Work units waiting in the queue at the end of last month. */
+	/** Complex cases waiting, and work units of all cases waiting (before relational time). */
+	queueComplex: Int32Array;
 	queueUnits: Float64Array;
-	/** Arrivals of this month by day, spliced onto the queue in day order. */
+	/** Arrivals of this month by day, admitted to the waiting list as the month's days pass. */
 	bucketHead: Int32Array;
 	bucketTail: Int32Array;
 	/** Derived each month from workers: mean motivation, skill, burnout share, gaming share. */
@@ -49,23 +63,25 @@ export interface ProviderState {
 	meanSkill: Float64Array;
 	burnoutShare: Float64Array;
 	gamingShare: Float64Array;
-	/** Derived each month: relational intensity, pressures and probabilities. */
+	/** Derived each month from workers' choices: relational intensity of casework and outreach work. */
 	relational: Float64Array;
+	outreach: Float64Array;
+	/** Target pressure this month, and the chances of declining and parking a complex case. */
 	targetPressure: Float64Array;
 	turnAway: Float64Array;
-	creamRate: Float64Array;
+	declineRate: Float64Array;
+	parkRate: Float64Array;
 	/** Work demanded over capacity last month, and crisis work share of capacity. */
 	workPressure: Float64Array;
 	crisisLoad: Float64Array;
-	/** Moral injury: share of users turned away or parked. */
+	/** Moral injury: share of users turned away, declined or parked. */
 	moralInjury: Float64Array;
 	/** Chance a breach is recorded as within target (culture or a gaming worker). */
 	hideChance: Float64Array;
-	/** Complex cases in the queue, kept so queue work is known without walking it. */
-	queueComplex: Int32Array;
 	/** This month's counts. */
 	monthPresented: Float64Array;
 	monthTurnedAway: Float64Array;
+	monthDeclined: Float64Array;
 	monthParked: Float64Array;
 	monthComplexConsidered: Float64Array;
 	monthServed: Float64Array;
@@ -85,6 +101,7 @@ export function allocateProviders(n: number): ProviderState {
 		outsourced: new Uint8Array(n),
 		practice: f(),
 		relationalOffset: f(),
+		management: f(),
 		culture: f(),
 		blame: f(),
 		failingMonths: new Int16Array(n),
@@ -95,13 +112,20 @@ export function allocateProviders(n: number): ProviderState {
 		staff: f(),
 		capacity: f(),
 		income: f(),
+		balance: f(),
 		financialPressure: f(),
 		trialMonths: new Int16Array(n),
 		trialPractice: f(),
 		trialOffset: f(),
-		queueHead: new Int32Array(n).fill(-1),
-		queueTail: new Int32Array(n).fill(-1),
+		trialServed: new Float64Array(2 * n),
+		trialResolved: new Float64Array(2 * n),
+		trialUnits: new Float64Array(2 * n),
+		ringHead: new Int32Array(n * QUEUE_DAYS).fill(-1),
+		ringTail: new Int32Array(n * QUEUE_DAYS).fill(-1),
+		earliestDue: new Int32Array(n),
+		latestDue: new Int32Array(n),
 		queueLength: new Int32Array(n),
+		queueComplex: new Int32Array(n),
 		queueUnits: f(),
 		bucketHead: new Int32Array(n * DAYS_PER_MONTH).fill(-1),
 		bucketTail: new Int32Array(n * DAYS_PER_MONTH).fill(-1),
@@ -110,16 +134,18 @@ export function allocateProviders(n: number): ProviderState {
 		burnoutShare: f(),
 		gamingShare: f(),
 		relational: f(),
+		outreach: f(),
 		targetPressure: f(),
 		turnAway: f(),
-		creamRate: f(),
+		declineRate: f(),
+		parkRate: f(),
 		workPressure: f(),
 		crisisLoad: f(),
 		moralInjury: f(),
 		hideChance: f(),
-		queueComplex: new Int32Array(n),
 		monthPresented: f(),
 		monthTurnedAway: f(),
+		monthDeclined: f(),
 		monthParked: f(),
 		monthComplexConsidered: f(),
 		monthServed: f(),

@@ -18,6 +18,10 @@ export interface WorkerState {
 	strain: Float32Array;
 	/** 1 if the worker misrecorded data this month. */
 	gaming: Uint8Array;
+	/** Share of a full-time post worked (the last hire into a provider's funded posts may be part-time). */
+	fte: Float32Array;
+	/** Working intensity this month relative to normal hours (see effort-split). */
+	effort: Float32Array;
 }
 
 export function allocateWorkers(n: number): WorkerState {
@@ -31,6 +35,8 @@ export function allocateWorkers(n: number): WorkerState {
 		skill: new Float32Array(n),
 		tenure: new Int16Array(n),
 		strain: new Float32Array(n),
-		gaming: new Uint8Array(n)
+		gaming: new Uint8Array(n),
+		fte: new Float32Array(n),
+		effort: new Float32Array(n)
 	};
 }

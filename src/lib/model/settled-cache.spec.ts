@@ -1,0 +1,221 @@
+import { describe, expect, test } from 'vitest';
+import { runMonths, testWorld } from './mechanisms/_test-world';
+import { runModel, stepMonth, type RunInput, type RunOutput } from './model';
+import { defaultAssumptions, defaultLevers, LEVERS, type LeverValues } from './parameters/registry';
+import { cloneWorld, SettledStateCache, settledKey } from './settled-cache';
+import type { Population, World } from './world';
+
+/** The smallest population the default assumptions allow for 3 areas × 2 providers, for fast runs. */
+const TINY: Population = { citizens: 600, areas: 3, providersPerArea: 2 };
+
+function input(levers: Partial<LeverValues> = {}, options: { seed?: number; months?: number; detail?: boolean } = {}): RunInput {
+	const months = options.months ?? 18;
+	const values = { ...defaultLevers(), ...levers };
+	const schedule = Object.fromEntries(LEVERS.map((l) => [l.id, new Float64Array(months).fill(values[l.id])])) as RunInput['levers'];
+	return { levers: schedule, assumptions: defaultAssumptions(), population: TINY, months, seed: options.seed ?? 3, detail: options.detail };
+}
+
+/** Two runs agree bit for bit: every number of every series (NaN where NaN), and the spin-up. */
+function expectIdentical(a: RunOutput, b: RunOutput): void {
+	expect(b.spinUp).toEqual(a.spinUp);
+	expect(b.series.length).toBe(a.series.length);
+	let differ = 0;
+	for (let j = 0; j < a.series.length; j++) if (!Object.is(a.series[j], b.series[j])) differ++;
+	expect(differ).toBe(0);
+}
+
+/** Every typed-array column reachable from a world, by path. */
+function columns(value: unknown, path = '', out = new Map<string, ArrayLike<number>>()): Map<string, ArrayLike<number>> {
+	if (value === null || typeof value !== 'object') return out;
+	if (ArrayBuffer.isView(value)) {
+		out.set(path, value as unknown as ArrayLike<number>);
+		return out;
+	}
+	for (const [key, v] of Object.entries(value)) columns(v, path ? `${path}.${key}` : key, out);
+	return out;
+}
+
+/** Paths of the columns whose contents differ between two worlds. */
+function differences(a: World, b: World): string[] {
+	const left = columns(a);
+	const right = columns(b);
+	const out: string[] = [];
+	for (const [path, x] of left) {
+		const y = right.get(path);
+		let same = y !== undefined && y.length === x.length;
+		for (let j = 0; same && j < x.length; j++) same = Object.is(x[j], y![j]);
+		if (!same) out.push(path);
+	}
+	return out;
+}
+
+/** Bytes of a world's typed arrays (what a cached copy costs, give or take its few plain numbers). */
+function arrayBytes(world: World): number {
+	let bytes = 0;
+	for (const column of columns(world).values()) bytes += (column as unknown as ArrayBufferView).byteLength;
+	return bytes;
+}
+
+describe('runModel with a cache of settled states', () => {
+	test('a run that restores its settled state from the cache gives exactly the numbers of a run that spins up', () => {
+		const cache = new SettledStateCache();
+		const fresh = runModel(input(), { cache: null });
+		const first = runModel(input(), { cache });
+		expect(cache.size).toBe(1);
+		const restored = runModel(input(), { cache });
+		expect(cache.size).toBe(1);
+		expectIdentical(fresh, first);
+		expectIdentical(fresh, restored);
+		expect(fresh.spinUp.months).toBeGreaterThanOrEqual(72);
+	});
+
+	test('runs of other levers on the same seed share the settled state, and still match runs without the cache', () => {
+		const cache = new SettledStateCache();
+		runModel(input(), { cache });
+		const reform = { targets: 1, competition: 0.8, mission: 0.6 };
+		expectIdentical(runModel(input(reform), { cache: null }), runModel(input(reform), { cache }));
+		expect(cache.size).toBe(1);
+		// With detail, the histograms and snapshots match too.
+		const a = runModel(input(reform, { detail: true }), { cache: null });
+		const b = runModel(input(reform, { detail: true }), { cache });
+		expectIdentical(a, b);
+		expect(Array.from(b.detail!.trueWaits)).toEqual(Array.from(a.detail!.trueWaits));
+		expect(b.detail!.providers).toEqual(a.detail!.providers);
+	});
+
+	test('another seed is another settled state', () => {
+		const cache = new SettledStateCache();
+		const one = runModel(input({}, { seed: 3 }), { cache });
+		const other = runModel(input({}, { seed: 4 }), { cache });
+		expect(cache.size).toBe(2);
+		expect(Array.from(other.series)).not.toEqual(Array.from(one.series));
+		expectIdentical(runModel(input({}, { seed: 4 }), { cache: null }), other);
+	});
+
+	test('a population below the minimum for its providers is refused, naming the minimum', () => {
+		const small = { ...input(), population: { ...TINY, citizens: TINY.citizens - 1 } };
+		expect(() => runModel(small, { cache: null })).toThrow(RangeError);
+		expect(() => runModel(small, { cache: null })).toThrow(/minimum of 600/);
+		const run = runModel({ ...input(), months: 1 }, { cache: null });
+		expect(run.months).toBe(1);
+	});
+});
+
+describe('cloneWorld', () => {
+	test('a clone is an exact copy, and the two go on identically when stepped alike', () => {
+		const world = testWorld();
+		runMonths(world, 6);
+		const copy = cloneWorld(world);
+		expect(differences(world, copy)).toEqual([]);
+		expect(copy.month).toBe(world.month);
+		runMonths(world, 3);
+		runMonths(copy, 3);
+		expect(differences(world, copy)).toEqual([]);
+		expect(world.streams.events.next()).toBe(copy.streams.events.next());
+	});
+
+	test('a clone shares no state with its original: arrays, objects and random streams are its own', () => {
+		const world = testWorld();
+		runMonths(world, 2);
+		const copy = cloneWorld(world);
+		const before = cloneWorld(world);
+		copy.citizens.trust.fill(0);
+		copy.providers.culture.fill(1);
+		copy.p.onsetRate = 1;
+		copy.levers.targets = 0.99;
+		copy.climate.controlling = 99;
+		copy.streams.citizens.next();
+		stepMonth(copy, { ...copy.levers });
+		expect(differences(world, before)).toEqual([]);
+		expect(world.p.onsetRate).toBe(before.p.onsetRate);
+		expect(world.levers.targets).toBe(before.levers.targets);
+		expect(world.climate.controlling).toBe(before.climate.controlling);
+		expect(world.streams.citizens.next()).toBe(before.streams.citizens.next());
+	});
+});
+
+describe('SettledStateCache', () => {
+	const worlds = [1, 2, 3, 4].map((seed) => testWorld({ population: TINY, seed }));
+	const size = arrayBytes(worlds[0]);
+
+	test('get gives a fresh copy each time: changing it, or the world it was stored from, leaves the cache as it was', () => {
+		const cache = new SettledStateCache();
+		const world = testWorld({ population: TINY });
+		const reference = cloneWorld(world);
+		cache.set('a', world, 96, true);
+		world.citizens.trust.fill(0);
+		const first = cache.get('a')!;
+		expect(first.months).toBe(96);
+		expect(first.settled).toBe(true);
+		expect(differences(reference, first.world)).toEqual([]);
+		first.world.providers.culture.fill(1);
+		expect(differences(reference, cache.get('a')!.world)).toEqual([]);
+		expect(cache.get('missing')).toBeUndefined();
+	});
+
+	test('storing under a key already held keeps the first', () => {
+		const cache = new SettledStateCache();
+		cache.set('a', worlds[0], 96, true);
+		cache.set('a', worlds[1], 120, false);
+		expect(cache.size).toBe(1);
+		expect(cache.get('a')!.months).toBe(96);
+		expect(differences(worlds[0], cache.get('a')!.world)).toEqual([]);
+	});
+
+	test('beyond its memory budget the least recently used state is dropped', () => {
+		expect(size).toBeGreaterThan(100_000);
+		// Room for two worlds, not three.
+		const cache = new SettledStateCache(Math.floor(2.5 * size));
+		cache.set('a', worlds[0], 1, true);
+		cache.set('b', worlds[1], 2, true);
+		expect(cache.size).toBe(2);
+		cache.set('c', worlds[2], 3, true);
+		expect(cache.size).toBe(2);
+		expect(cache.get('a')).toBeUndefined();
+		// Reading b makes c the least recently used.
+		expect(cache.get('b')!.months).toBe(2);
+		cache.set('d', worlds[3], 4, true);
+		expect(cache.get('c')).toBeUndefined();
+		expect(cache.get('b')!.months).toBe(2);
+		expect(cache.get('d')!.months).toBe(4);
+	});
+
+	test('a state larger than the whole budget is not kept, and clear empties the cache', () => {
+		const tight = new SettledStateCache(Math.floor(size / 2));
+		tight.set('a', worlds[0], 1, true);
+		expect(tight.size).toBe(0);
+		const cache = new SettledStateCache();
+		cache.set('a', worlds[0], 1, true);
+		cache.set('b', worlds[1], 1, true);
+		cache.clear();
+		expect(cache.size).toBe(0);
+		expect(cache.get('a')).toBeUndefined();
+		// After clearing, the whole budget is free again.
+		const two = new SettledStateCache(Math.floor(2.5 * size));
+		two.set('a', worlds[0], 1, true);
+		two.set('b', worlds[1], 1, true);
+		two.clear();
+		two.set('c', worlds[2], 1, true);
+		two.set('d', worlds[3], 1, true);
+		expect(two.size).toBe(2);
+	});
+});
+
+describe('settledKey', () => {
+	const p = defaultAssumptions();
+
+	test('the same assumptions, population and seed give the same key', () => {
+		expect(settledKey({ ...p }, { ...TINY }, 5)).toBe(settledKey(p, TINY, 5));
+	});
+
+	test('any assumption, the population or the seed changes the key', () => {
+		const base = settledKey(p, TINY, 5);
+		expect(settledKey(p, TINY, 6)).not.toBe(base);
+		expect(settledKey(p, { ...TINY, citizens: 601 }, 5)).not.toBe(base);
+		expect(settledKey(p, { ...TINY, areas: 4 }, 5)).not.toBe(base);
+		expect(settledKey(p, { ...TINY, providersPerArea: 3 }, 5)).not.toBe(base);
+		const keys = new Set<string>([base]);
+		for (const id of Object.keys(p) as (keyof typeof p)[]) keys.add(settledKey({ ...p, [id]: p[id] + 0.001 }, TINY, 5));
+		expect(keys.size).toBe(Object.keys(p).length + 1);
+	});
+});

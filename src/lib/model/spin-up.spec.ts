@@ -1,0 +1,132 @@
+import { describe, expect, test } from 'vitest';
+import { testWorld } from './mechanisms/_test-world';
+import { stepMonth } from './model';
+import { defaultLevers, type LeverValues } from './parameters/registry';
+import { createStream, normalFromUniform } from './rng';
+import { MIN_SPIN_UP_MONTHS, spinUp } from './spin-up';
+import type { World } from './world';
+
+/**
+ * The twelve indicators the spin-up watches, written straight into a world's state: burnout,
+ * motivation, skill, staff over posts, culture, waiting per citizen, well per citizen, trust per
+ * citizen, true quality, true performance, crises per citizen and prevention effect.
+ */
+const LEVELS = [0.3, 0.55, 0.6, 0.92, 0.2, 0.01, 0.7, 0.55, 0.6, 0.65, 0.002, 0.1];
+const NAMES = ['burnout', 'motivation', 'skill', 'staffing', 'culture', 'waiting', 'well', 'trust', 'quality', 'performance', 'crises', 'prevention'];
+
+function writeIndicators(world: World, values: number[]): void {
+	const pr = world.providers;
+	const n = world.citizens.n;
+	pr.burnoutShare.fill(values[0]);
+	pr.meanMotivation.fill(values[1]);
+	pr.meanSkill.fill(values[2]);
+	pr.staff.fill(10);
+	pr.posts.fill(10 / values[3]);
+	pr.culture.fill(values[4]);
+	pr.queueLength.fill(0);
+	pr.queueLength[0] = Math.round(values[5] * n);
+	world.cellWell.fill(0);
+	world.cellWell[0] = values[6] * n;
+	world.cellTrust.fill(0);
+	world.cellTrust[0] = values[7] * n;
+	pr.trueQuality.fill(values[8]);
+	pr.truePerformance.fill(values[9]);
+	world.crisesByProvider.fill(0);
+	world.crisesByProvider[0] = values[10] * n;
+	world.areas.preventionEffect.fill(values[11]);
+	world.areas.outreachEffect.fill(0);
+}
+
+/** A step that sets the indicators to `path(month)` instead of running the model. */
+function synthetic(path: (month: number) => number[]): (world: World, levers: LeverValues) => void {
+	return (world) => writeIndicators(world, path(world.month));
+}
+
+/** Each indicator at its level times (1 + relative(month, j)). */
+const around = (relative: (month: number, j: number) => number) => (month: number) => LEVELS.map((v, j) => v * (1 + relative(month, j)));
+
+describe('spinUp: the settling criterion', () => {
+	test('indicators that never change settle at the first two yearly checks after the two windows', () => {
+		const world = testWorld();
+		const result = spinUp(world, defaultLevers(), 600, synthetic(() => LEVELS));
+		expect(result).toEqual({ months: MIN_SPIN_UP_MONTHS + 12, settled: true });
+		expect(MIN_SPIN_UP_MONTHS).toBe(72);
+		// The step runs once a month, and the world's month advances with it.
+		expect(world.month).toBe(result.months);
+	});
+
+	test('a steady trend of 3% a year in any one indicator is not settling: the spin-up runs to its longest', () => {
+		for (let j = 0; j < LEVELS.length; j++) {
+			const trend = around((month, i) => (i === j ? (0.03 * month) / 12 : 0));
+			const result = spinUp(testWorld(), defaultLevers(), 240, synthetic(trend));
+			expect(result, NAMES[j]).toEqual({ months: 240, settled: false });
+		}
+	});
+
+	test('a trend well within 1% of the level over three years counts as settled', () => {
+		const slow = around((month) => (0.001 * month) / 12);
+		expect(spinUp(testWorld(), defaultLevers(), 240, synthetic(slow)).settled).toBe(true);
+	});
+
+	test('month-to-month noise with no trend settles', () => {
+		const rng = createStream(2, 0, 'spin-up-spec');
+		const draws = Array.from({ length: 600 * LEVELS.length }, () => normalFromUniform(rng.next()));
+		const noisy = around((month, j) => 0.05 * draws[month * LEVELS.length + j]);
+		const result = spinUp(testWorld(), defaultLevers(), 600, synthetic(noisy));
+		expect(result.settled).toBe(true);
+		expect(result.months).toBeLessThan(240);
+	});
+
+	test('a slow swing that corrects itself counts as fluctuation, not as a trend', () => {
+		// A five-year cycle of ±3% in every indicator.
+		const swing = around((month) => 0.03 * Math.sin((2 * Math.PI * month) / 60));
+		expect(spinUp(testWorld(), defaultLevers(), 600, synthetic(swing)).settled).toBe(true);
+	});
+
+	test('a trend that stops settles once the latest window has none of it, within two windows and two checks', () => {
+		const stopsAt = 100;
+		const ramp = around((month) => (0.05 * Math.min(month, stopsAt)) / 12);
+		const result = spinUp(testWorld(), defaultLevers(), 600, synthetic(ramp));
+		expect(result.settled).toBe(true);
+		// The earlier window may still hold the end of the trend: its spread of yearly means counts as noise.
+		expect(result.months).toBeGreaterThanOrEqual(stopsAt + MIN_SPIN_UP_MONTHS / 2);
+		expect(result.months).toBeLessThanOrEqual(stopsAt + MIN_SPIN_UP_MONTHS + 24);
+		expect(result.months % 12).toBe(0);
+	});
+
+	test('a longest spin-up shorter than the two windows never settles', () => {
+		const world = testWorld();
+		expect(spinUp(world, defaultLevers(), 48, synthetic(() => LEVELS))).toEqual({ months: 48, settled: false });
+		expect(world.month).toBe(48);
+	});
+
+	test('the levers passed are the ones each month is stepped with', () => {
+		const seen: LeverValues[] = [];
+		const levers = { ...defaultLevers(), targets: 0.123 };
+		spinUp(testWorld(), levers, 84, (world, l) => {
+			seen.push(l);
+			writeIndicators(world, LEVELS);
+		});
+		expect(seen.length).toBe(84);
+		expect(seen.every((l) => l.targets === 0.123)).toBe(true);
+	});
+});
+
+describe('spinUp: a small world', () => {
+	test('a small world under the status quo with no growth settles well before the longest spin-up, and stays settled', () => {
+		const world = testWorld();
+		const first = spinUp(world, defaultLevers(), 360, stepMonth);
+		expect(first.settled).toBe(true);
+		expect(first.months).toBeLessThan(360);
+		// Spinning up again from the settled state settles again (how soon depends on the noise of a small world).
+		const again = spinUp(world, defaultLevers(), 360, stepMonth);
+		expect(again.settled).toBe(true);
+	});
+
+	test('a small world whose demand keeps growing does not settle', () => {
+		const world = testWorld({ assumptions: { demandGrowth: 0.05 } });
+		// Growth runs during the spin-up only if recording has begun; make it so.
+		world.recordStart = 0;
+		expect(spinUp(world, defaultLevers(), 240, stepMonth)).toEqual({ months: 240, settled: false });
+	});
+});

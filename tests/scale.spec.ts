@@ -1,0 +1,63 @@
+/**
+ * Scale: results must not depend on how many citizens are simulated, beyond ensemble noise. The
+ * baseline at 20,000 and at 100,000 citizens (same areas, providers and per-head funding) must give
+ * the same final-year figures within three standard errors of their difference, outcome by
+ * outcome; and a population too small for its providers is refused, naming the minimum.
+ */
+import { describe, expect, it } from 'vitest';
+import { runEnsemble, finalValue } from '../src/lib/ensemble/index';
+import { OUTCOME_INDEX, runModel, type OutcomeId } from '../src/lib/model/index';
+import { loadBuiltinScenarios } from '../src/lib/scenario/builtin-node';
+import { resolveScenario, ScenarioError, toRunInput } from '../src/lib/scenario/index';
+
+const library = loadBuiltinScenarios();
+const baseline = library.get('baseline-england-2023')!;
+const RUNS = 6;
+/** Headline outcomes of every family whose level should not depend on the population size. */
+const HEADLINES: OutcomeId[] = [
+	'access.trueWithinTarget',
+	'access.allNeedWithinTarget',
+	'access.medianWaitDays',
+	'gaming.gap',
+	'workforce.burnoutShare',
+	'workforce.leaverRate',
+	'workforce.vacancyRate',
+	'prevention.crisisRate',
+	'prevention.failureDemandShare',
+	'quality.true',
+	'wellbeing.healthyMonths'
+];
+
+function finals(citizens: number): Record<string, number[]> {
+	const s = resolveScenario(baseline, library, { citizens, runs: RUNS, seed: 77 });
+	const e = runEnsemble((seed) => toRunInput(s, seed), s.runs, s.seed);
+	return Object.fromEntries(HEADLINES.map((id) => [id, e.runs.map((r) => finalValue(r, OUTCOME_INDEX[id], 0))]));
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const variance = (xs: number[]) => xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1);
+
+describe('results do not depend on the population size', () => {
+	const small = finals(20_000);
+	const large = finals(100_000);
+	for (const id of HEADLINES) {
+		it(`${id}: 20,000 and 100,000 citizens agree within three standard errors`, () => {
+			const difference = mean(large[id]) - mean(small[id]);
+			const se = Math.sqrt(variance(small[id]) / RUNS + variance(large[id]) / RUNS);
+			expect(Number.isFinite(difference)).toBe(true);
+			expect(Math.abs(difference), `difference ${difference.toFixed(4)}, standard error ${se.toFixed(4)}`).toBeLessThanOrEqual(3 * se);
+		});
+	}
+});
+
+describe('a population too small for its providers', () => {
+	it('is refused by the scenario layer with the minimum named', () => {
+		expect(() => resolveScenario(baseline, library, { citizens: 1000 })).toThrow(ScenarioError);
+		expect(() => resolveScenario(baseline, library, { citizens: 1000 })).toThrow(/at least 3600 citizens/);
+	});
+
+	it('is refused by the model itself', () => {
+		const s = resolveScenario(baseline, library, { citizens: 3600 });
+		expect(() => runModel({ ...toRunInput(s, 1), population: { ...s.population, citizens: 3599 } })).toThrow(/minimum of 3600/);
+	});
+});
