@@ -35,7 +35,7 @@ export const PATTERNS: Pattern[] = [
 				bounds: between(0.85, 0.97),
 				measure: (x) => finalOf(x.baselineWith(HIGH_STAKES, STRETCHED), 'access.reportedWithinTarget').interval(),
 				whyMissed:
-					'Reported access saturates near 98%: under target pressure almost every breach is recorded as met, because waits pile up just under the threshold (first come, first served with near-fixed service times).'
+					'Under high stakes with weak audit, gaming culture hides almost every breach, so the reported share saturates near 98% where official returns showed 90–96%.'
 			},
 			{
 				claim: 'Change in the gaming gap when audit is strong, under the same regime (paired)',
@@ -257,7 +257,7 @@ export const PATTERNS: Pattern[] = [
 				bounds: above(0),
 				measure: (x) => change(x.baselineWith(MARKET), x.baselineWith(NO_MARKET), 'access.sortingIndex').interval(),
 				whyMissed:
-					'Choice barely moves users: sorting changes by about 0.002, its interval reaching zero, because few citizens switch provider.'
+					'Choice barely sorts users: the sorting index moves by about 0.002 and its interval reaches zero (choice is near-inert in this model).'
 			},
 			{
 				claim: 'Change in needs resolved under choice and competition (paired)',
