@@ -30,3 +30,27 @@ export function goldenSummaries(library: ScenarioLibrary): GoldenSummaries {
 	}
 	return { modelVersion: MODEL_VERSION, settings: GOLDEN_SETTINGS, scenarios };
 }
+
+/** Whether the changelog has a heading for this model version ("## 0.2.0 — …"). */
+export function changelogHasEntry(changelog: string, version: string): boolean {
+	const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`^## ${escaped}(\\s|$)`, 'm').test(changelog);
+}
+
+/**
+ * Why the recorded golden summaries may not be replaced by `next`, or undefined if they may.
+ * Golden numbers change only with a new model version that has a changelog entry; there is no
+ * bypass, so a change to the numbers can never be recorded silently.
+ */
+export function goldenRefusal(previous: GoldenSummaries | undefined, next: GoldenSummaries, changelog: string): string | undefined {
+	if (!changelogHasEntry(changelog, next.modelVersion)) {
+		return `CHANGELOG.md has no entry "## ${next.modelVersion}": add one saying what changed, then run this again.`;
+	}
+	if (previous && previous.modelVersion === next.modelVersion) {
+		const same = JSON.stringify(previous.scenarios) === JSON.stringify(next.scenarios) && JSON.stringify(previous.settings) === JSON.stringify(next.settings);
+		if (!same) {
+			return `The numbers changed but the model version is still ${next.modelVersion}: bump MODEL_VERSION in src/lib/model/version.ts and add a CHANGELOG.md entry, then run this again.`;
+		}
+	}
+	return undefined;
+}

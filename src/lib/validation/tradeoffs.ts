@@ -1,5 +1,6 @@
-import { OUTCOMES, type LeverValues, type OutcomeId, type OutcomeSpec } from '../model/index';
-import { difference, type Experiments } from './experiments';
+import type { LeverValues } from '../model/index';
+import type { Experiments } from './experiments';
+import { outcomeChanges, type OutcomeChange } from './lever-audit';
 
 /** Each family's levers pulled hard, the other family's left at the status quo. */
 export const FAMILY_PACKAGES: { id: string; title: string; levers: Partial<LeverValues> }[] = [
@@ -33,30 +34,10 @@ export const FAMILY_PACKAGES: { id: string; title: string; levers: Partial<Lever
 	}
 ];
 
-export type Verdict = 'better' | 'worse' | 'no clear change' | 'changed';
-
-export interface TradeOff {
-	outcome: OutcomeSpec;
-	mean: number;
-	p05: number;
-	p95: number;
-	verdict: Verdict;
-}
-
 /**
- * Paired difference of a family package from the baseline in the last year, per outcome, with a
- * verdict: better or worse when the 5–95% interval of paired runs excludes zero.
+ * Paired change of a family package from the baseline in the last year, per outcome, with its
+ * effect: better or worse when the 5–95% interval of paired runs excludes zero.
  */
-export function tradeOffs(x: Experiments, levers: Partial<LeverValues>): TradeOff[] {
-	const d = difference(x.baselineWith(levers), x.baselineWith());
-	return OUTCOMES.map((outcome) => {
-		const s = d.final[outcome.id as OutcomeId];
-		const clear = s.p05 > 0 || s.p95 < 0;
-		let verdict: Verdict = 'no clear change';
-		if (clear) {
-			if (outcome.better === 'neither') verdict = 'changed';
-			else verdict = (s.mean > 0) === (outcome.better === 'higher') ? 'better' : 'worse';
-		}
-		return { outcome, mean: s.mean, p05: s.p05, p95: s.p95, verdict };
-	});
+export function tradeOffs(x: Experiments, levers: Partial<LeverValues>): OutcomeChange[] {
+	return outcomeChanges(x, levers as Record<string, number>);
 }

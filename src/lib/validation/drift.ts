@@ -1,0 +1,111 @@
+/**
+ * The status-quo drift check (verification). With demand and funding growth at zero the
+ * baseline has nothing to trend on, so every outcome must stay flat over ten years: each run's
+ * last-year mean minus its first-year mean, paired within the run, must have its whole 5–95%
+ * interval within a tolerance set by the outcome's unit. Any trend the status quo shows then
+ * comes from the explicit growth assumptions, not from a model still settling.
+ */
+import { OUTCOMES, type OutcomeId, type OutcomeSpec } from '../model/index';
+import { between, type Verification } from './checks';
+import { windowOf, type Experiments, type Interval, type PerRun } from './experiments';
+
+/** The status quo with nothing to trend on. */
+export const NO_GROWTH = { demandGrowth: 0, fundingGrowth: 0 };
+export const FIRST_YEAR = { from: 0, to: 12 };
+export const LAST_YEAR = { from: 108, to: 120 };
+
+/**
+ * How far an outcome may move over ten years without growth, by unit. Written down before the
+ * model was run against it; not to be loosened to make a model pass.
+ */
+export interface DriftRule {
+	units: string[];
+	/** Absolute: the change in the outcome's unit. Relative: the change over the first-year level. */
+	scale: 'absolute' | 'relative';
+	tolerance: number;
+	/** Relative rules only: the level below which the tolerance stops shrinking (for gaps near zero). */
+	levelFloor?: number;
+	why: string;
+}
+
+export const DRIFT_RULES: DriftRule[] = [
+	{
+		units: ['share', '0–1', 'SD of share'],
+		scale: 'absolute',
+		tolerance: 0.02,
+		why: 'Two points of a share: below real year-to-year movements in the published series the baseline is calibrated to (staff burnt out 34.0% to 30.4%, NHS Staff Survey 2022 to 2023), so a status quo moving more shows a trend with no cause.'
+	},
+	{
+		units: ['percentage points'],
+		scale: 'absolute',
+		tolerance: 2,
+		why: 'The share rule, in points.'
+	},
+	{
+		units: ['months per year', 'healthy months per year'],
+		scale: 'absolute',
+		tolerance: 0.24,
+		why: 'Two points of the twelve months of a year: the share rule applied to time.'
+	},
+	{
+		units: ['per 1,000 per year', 'per year', 'cases', 'cases per month', '£', '£ per year'],
+		scale: 'relative',
+		tolerance: 0.1,
+		why: 'Rates, counts and money share no scale, so 10% of the first-year level: under half the 22% that ten years of the default 2% a year demand growth would add, so drift cannot pass for the trend of the growth assumptions.'
+	},
+	{
+		units: ['days'],
+		scale: 'relative',
+		tolerance: 0.1,
+		levelFloor: 10,
+		why: 'As rates, 10% of the first-year level; at least one day (10% of 10 days), since gaps in waits can be near zero.'
+	}
+];
+
+export function driftRuleFor(outcome: OutcomeSpec): DriftRule {
+	const rule = DRIFT_RULES.find((r) => r.units.includes(outcome.unit));
+	if (!rule) throw new Error(`no drift rule for the unit "${outcome.unit}" of ${outcome.id}: add one to DRIFT_RULES in src/lib/validation/drift.ts`);
+	return rule;
+}
+
+export function describeDriftRule(rule: DriftRule): string {
+	if (rule.scale === 'absolute') return `change within ±${rule.tolerance}`;
+	const floor = rule.levelFloor === undefined ? '' : ` (of ${rule.levelFloor} if the level is smaller)`;
+	return `change within ±${rule.tolerance * 100}% of the first-year level${floor}`;
+}
+
+export interface Drift {
+	firstYear: Interval;
+	/** Last-year minus first-year mean, per run, in the outcome's unit. */
+	change: Interval;
+	/** The figure the tolerance applies to: the change, or the change over the first-year level. */
+	checked: Interval;
+}
+
+/** One outcome's drift over ten years of the status quo without growth. */
+export function driftOf(x: Experiments, outcome: OutcomeSpec): Drift {
+	const run = x.baselineWith({}, NO_GROWTH);
+	const id = outcome.id as OutcomeId;
+	const first = windowOf(run, id, FIRST_YEAR.from, FIRST_YEAR.to);
+	const moved = windowOf(run, id, LAST_YEAR.from, LAST_YEAR.to).minus(first);
+	const rule = driftRuleFor(outcome);
+	const checked: PerRun =
+		rule.scale === 'absolute' ? moved : moved.dividedBy(first.map((level) => Math.max(Math.abs(level), rule.levelFloor ?? 0)));
+	return { firstYear: first.interval(), change: moved.interval(), checked: checked.interval() };
+}
+
+/** One verification per outcome, generated from the outcome registry. */
+export function driftChecks(): (Verification & { outcome: OutcomeSpec; rule: DriftRule })[] {
+	return OUTCOMES.map((outcome) => {
+		const rule = driftRuleFor(outcome);
+		return {
+			outcome,
+			rule,
+			claim: `${outcome.label} (${outcome.id}) stays flat over ten years of the status quo with no demand or funding growth`,
+			published: 'None: a design requirement (a run starts from the settled status quo, which has nothing to trend on without growth)',
+			unit: rule.scale === 'absolute' ? outcome.unit : 'relative change',
+			bounds: between(-rule.tolerance, rule.tolerance),
+			measure: (x: Experiments) => driftOf(x, outcome).checked
+		};
+	});
+}

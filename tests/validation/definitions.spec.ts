@@ -1,0 +1,164 @@
+/**
+ * The check definitions themselves, without running the model: every check is complete, cites
+ * a publication, has sound bounds; only pattern checks can be known misses; fitted parameters
+ * and mutations name real assumptions; every outcome has a drift rule; the audit's rules.
+ */
+import { describe, expect, it } from 'vitest';
+import { ASSUMPTIONS, findParameter, LEVERS, OUTCOMES, type OutcomeSpec } from '../../src/lib/model/index';
+import {
+	ALL_CHECKS,
+	auditPasses,
+	CALIBRATION_CHECKS,
+	DRIFT_CHECKS,
+	driftRuleFor,
+	effectOf,
+	exceptionFor,
+	LEVER_AUDIT_EXCEPTIONS,
+	mutationsOf,
+	statusOf,
+	verdictOf,
+	within,
+	type OutcomeChange
+} from '../../src/lib/validation/index';
+
+const isDrift = (id: string) => id.startsWith('D:');
+
+describe('check definitions', () => {
+	it('have unique ids', () => {
+		const ids = ALL_CHECKS.map((c) => c.id);
+		expect(ids.length).toBe(new Set(ids).size);
+	});
+
+	it('each have a claim, a unit and bounds with low below high', () => {
+		for (const { id, check } of ALL_CHECKS) {
+			expect(check.claim.length, id).toBeGreaterThan(10);
+			expect(check.unit.length, id).toBeGreaterThan(0);
+			const { above, below } = check.bounds;
+			expect(above !== undefined || below !== undefined, `${id} has a bound`).toBe(true);
+			if (above !== undefined && below !== undefined) expect(above, id).toBeLessThan(below);
+		}
+	});
+
+	it('cite a publication with its year for the published figure, never a project file', () => {
+		for (const { id, check } of ALL_CHECKS.filter((c) => !isDrift(c.id))) {
+			expect(check.published, id).toMatch(/(1[89]|20)\d\d/);
+			expect(check.published, id).not.toMatch(/\.md\b|evidence\.md|\b[GMBPI]\d{1,2}\b/);
+		}
+	});
+
+	it('mark only validation and further pattern checks as known misses', () => {
+		for (const { id, kind, check } of ALL_CHECKS) {
+			if (kind === 'calibration' || kind === 'verification') expect('whyMissed' in check, id).toBe(false);
+			else if (check.whyMissed !== undefined) expect(check.whyMissed.length, id).toBeGreaterThan(20);
+		}
+	});
+
+	it('give calibration targets real fitted parameters and a window inside the run', () => {
+		for (const listed of CALIBRATION_CHECKS) {
+			if (listed.kind !== 'calibration') throw new Error('not a calibration target');
+			const { fitted, window } = listed.check;
+			expect(fitted.length, listed.id).toBeGreaterThan(0);
+			for (const p of fitted) expect(findParameter(p)?.kind, `${listed.id}: ${p}`).toBe('assumption');
+			expect(window.from, listed.id).toBeGreaterThanOrEqual(0);
+			expect(window.to, listed.id).toBeGreaterThan(window.from);
+		}
+	});
+
+	it('give read-backs real inputs and the published range they came from', () => {
+		for (const listed of ALL_CHECKS) {
+			if (listed.kind !== 'verification' || !listed.check.readsBack) continue;
+			for (const p of listed.check.readsBack.inputs) expect(findParameter(p)?.kind, `${listed.id}: ${p}`).toBe('assumption');
+			expect(listed.check.readsBack.publishedRange, listed.id).toMatch(/(1[89]|20)\d\d/);
+		}
+	});
+
+	it('give mutations a name and assumptions within their registry ranges; verification mutations cannot be marked as surviving', () => {
+		for (const listed of ALL_CHECKS) {
+			for (const m of mutationsOf(listed)) {
+				expect(m.name, listed.id).toMatch(/^without /);
+				const entries = Object.entries(m.assumptions);
+				expect(entries.length, `${listed.id}: ${m.name}`).toBeGreaterThan(0);
+				for (const [id, value] of entries) {
+					const spec = ASSUMPTIONS.find((a) => a.id === id);
+					expect(spec, `${listed.id}: ${id}`).toBeDefined();
+					expect(value!, `${listed.id}: ${id}`).toBeGreaterThanOrEqual(spec!.min);
+					expect(value!, `${listed.id}: ${id}`).toBeLessThanOrEqual(spec!.max);
+				}
+				if (listed.kind === 'verification') expect(m.whySurvives, `${listed.id}: ${m.name}`).toBeUndefined();
+			}
+		}
+	});
+
+	it('include a drift check for every outcome, each with a rule for its unit', () => {
+		for (const outcome of OUTCOMES) {
+			expect(() => driftRuleFor(outcome), outcome.id).not.toThrow();
+			expect(DRIFT_CHECKS.some((c) => c.id === `D:${outcome.id}`), outcome.id).toBe(true);
+		}
+		expect(() => driftRuleFor({ ...OUTCOMES[0], unit: 'furlongs' } as OutcomeSpec)).toThrow(/no drift rule/);
+	});
+});
+
+describe('passing a check', () => {
+	it('needs the whole interval strictly within the bounds, never just the mean', () => {
+		expect(within({ above: 0 }, { mean: 1, p05: 0.1, p95: 2 })).toBe(true);
+		expect(within({ above: 0 }, { mean: 1, p05: -0.1, p95: 2 })).toBe(false);
+		expect(within({ above: 0 }, { mean: 1, p05: 0, p95: 2 })).toBe(false);
+		expect(within({ above: 0, below: 1 }, { mean: 0.5, p05: 0.2, p95: 1.1 })).toBe(false);
+		expect(within({ below: 1 }, { mean: 0.5, p05: -5, p95: 0.9 })).toBe(true);
+	});
+
+	it('never happens for an undefined figure', () => {
+		expect(within({ above: 0 }, { mean: NaN, p05: NaN, p95: NaN })).toBe(false);
+		expect(within({ below: 1 }, { mean: NaN, p05: NaN, p95: NaN })).toBe(false);
+		expect(within({ above: 0 }, { mean: 1, p05: 1, p95: NaN })).toBe(false);
+	});
+
+	it('has a status by kind: only pattern checks can be missed', () => {
+		expect(statusOf('calibration', false, false)).toBe('fit lost');
+		expect(statusOf('verification', false, false)).toBe('failed');
+		expect(statusOf('validation', false, true)).toBe('missed');
+		expect(statusOf('further', true, true)).toBe('reproduced, marked missed');
+		expect(statusOf('validation', true, false)).toBe('reproduced');
+	});
+});
+
+describe('lever audit rules', () => {
+	const outcome = (better: OutcomeSpec['better']) => ({ ...OUTCOMES[0], better }) as OutcomeSpec;
+	const changeOf = (effect: OutcomeChange['effect']): OutcomeChange => ({ outcome: OUTCOMES[0], change: { mean: 0, p05: 0, p95: 0 }, effect });
+	const lever = LEVERS[0];
+
+	it('count an outcome as better or worse only when the interval excludes zero, by its better direction', () => {
+		expect(effectOf(outcome('higher'), { mean: 0.1, p05: 0.01, p95: 0.2 })).toBe('better');
+		expect(effectOf(outcome('lower'), { mean: 0.1, p05: 0.01, p95: 0.2 })).toBe('worse');
+		expect(effectOf(outcome('lower'), { mean: -0.1, p05: -0.2, p95: -0.01 })).toBe('better');
+		expect(effectOf(outcome('neither'), { mean: 0.1, p05: 0.01, p95: 0.2 })).toBe('changed');
+		expect(effectOf(outcome('higher'), { mean: 0.1, p05: -0.01, p95: 0.2 })).toBe('no clear change');
+	});
+
+	it('classify trade-offs, free lunches, cost-only and inert levers', () => {
+		expect(verdictOf([changeOf('better'), changeOf('worse')])).toBe('trade-off');
+		expect(verdictOf([changeOf('better'), changeOf('changed')])).toBe('free lunch');
+		expect(verdictOf([changeOf('worse'), changeOf('no clear change')])).toBe('cost-only');
+		expect(verdictOf([changeOf('changed'), changeOf('no clear change')])).toBe('inert');
+	});
+
+	it('pass a direction that is not a trade-off only with an exception for that lever, direction and verdict', () => {
+		const row = { lever, direction: 'max' as const, verdict: 'free lunch' as const };
+		const exception = { lever: lever.id, direction: 'max' as const, verdict: 'free lunch' as const, reason: 'r', publication: 'p' };
+		expect(auditPasses(row, [])).toBe(false);
+		expect(auditPasses(row, [exception])).toBe(true);
+		expect(exceptionFor(row, [{ ...exception, verdict: 'inert' }])).toBeUndefined();
+		expect(exceptionFor(row, [{ ...exception, direction: 'min' }])).toBeUndefined();
+		expect(auditPasses({ ...row, verdict: 'trade-off' }, [])).toBe(true);
+	});
+
+	it('exceptions name a real lever, a reason and a publication, once each', () => {
+		const keys = LEVER_AUDIT_EXCEPTIONS.map((e) => `${e.lever} ${e.direction}`);
+		expect(keys.length).toBe(new Set(keys).size);
+		for (const e of LEVER_AUDIT_EXCEPTIONS) {
+			expect(findParameter(e.lever)?.kind, e.lever).toBe('lever');
+			expect(e.reason.length, e.lever).toBeGreaterThan(20);
+			expect(e.publication, e.lever).toMatch(/(1[89]|20)\d\d/);
+		}
+	});
+});
