@@ -21,7 +21,7 @@ const describeRow = (row: LeverAuditRow) => {
 	const list = (effect: string) =>
 		row.changes
 			.filter((c) => c.effect === effect)
-			.map((c) => `${c.outcome.id} ${formatInterval(c.change)}`)
+			.map((c) => `${c.outcome.id} (${c.window}) ${formatInterval(c.change)}`)
 			.join('; ') || 'none';
 	return `${row.verdict}. Better: ${list('better')}. Worse: ${list('worse')}. Changed: ${list('changed')}.`;
 };
@@ -38,7 +38,7 @@ export function defineLeverAuditTests(levers: readonly LeverSpec[]): void {
 		for (const direction of DIRECTIONS) {
 			const to = direction === 'max' ? lever.max : lever.min;
 			if (to === lever.default) continue;
-			it(`${lever.id} from ${lever.default} to its ${direction === 'max' ? 'maximum' : 'minimum'} ${to}: a trade-off, or an exception citing evidence`, () => {
+			it(`${lever.id} from ${lever.default} to its ${direction === 'max' ? 'maximum' : 'minimum'} ${to}: a trade-off, or an exception citing evidence (a move under a quarter of the range is reported only)`, () => {
 				const row = rowOf(lever, direction)!;
 				expect(auditPasses(row), `${lever.id} to ${direction}: ${describeRow(row)}`).toBe(true);
 			});

@@ -8,6 +8,7 @@ import { ASSUMPTIONS, findParameter, LEVERS, OUTCOMES, type OutcomeSpec } from '
 import {
 	ALL_CHECKS,
 	auditPasses,
+	AUDITED_MOVE,
 	CALIBRATION_CHECKS,
 	DRIFT_CHECKS,
 	driftRuleFor,
@@ -124,7 +125,7 @@ describe('passing a check', () => {
 
 describe('lever audit rules', () => {
 	const outcome = (better: OutcomeSpec['better']) => ({ ...OUTCOMES[0], better }) as OutcomeSpec;
-	const changeOf = (effect: OutcomeChange['effect']): OutcomeChange => ({ outcome: OUTCOMES[0], change: { mean: 0, p05: 0, p95: 0 }, effect });
+	const changeOf = (effect: OutcomeChange['effect']): OutcomeChange => ({ outcome: OUTCOMES[0], window: 'year 10', change: { mean: 0, p05: 0, p95: 0 }, effect });
 	const lever = LEVERS[0];
 
 	it('count an outcome as better or worse only when the interval excludes zero, by its better direction', () => {
@@ -150,6 +151,13 @@ describe('lever audit rules', () => {
 		expect(exceptionFor(row, [{ ...exception, verdict: 'inert' }])).toBeUndefined();
 		expect(exceptionFor(row, [{ ...exception, direction: 'min' }])).toBeUndefined();
 		expect(auditPasses({ ...row, verdict: 'trade-off' }, [])).toBe(true);
+	});
+
+	it('report a move of less than a quarter of the range without requiring a trade-off, and require one above it', () => {
+		const row = { lever, direction: 'max' as const, verdict: 'inert' as const };
+		expect(auditPasses({ ...row, asserted: false }, [])).toBe(true);
+		expect(auditPasses({ ...row, asserted: true }, [])).toBe(false);
+		expect(AUDITED_MOVE).toBe(0.25);
 	});
 
 	it('exceptions name a real lever, a reason and a publication, once each', () => {

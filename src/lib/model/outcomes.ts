@@ -74,7 +74,7 @@ export const OUTCOMES = [
 	{ id: 'inequality.waitGap', label: 'Wait gap', unit: 'days', family: 'inequality', better: 'lower', byQuintile: false, byArea: false,
 		meaning: 'Mean true wait of the most deprived quintile minus the least deprived.' },
 	{ id: 'inequality.areaSpread', label: 'Postcode lottery', unit: 'SD of share', family: 'inequality', better: 'lower', byQuintile: false, byArea: false,
-		meaning: 'Standard deviation across areas of the smoothed share of needs resolved.' },
+		meaning: 'Standard deviation across areas of their providers\' smoothed share of needs resolved (the postcode lottery).' },
 	{ id: 'quality.true', label: 'Needs resolved', unit: 'share', family: 'quality', better: 'higher', byQuintile: true, byArea: true,
 		meaning: 'Share of cases served this month whose need was resolved (true quality).' },
 	{ id: 'cost.perResolvedNeed', label: 'Cost per resolved need', unit: '£', family: 'cost', better: 'lower', byQuintile: false, byArea: true,

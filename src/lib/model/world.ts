@@ -322,7 +322,6 @@ function initAreas(areas: AreaState, p: AssumptionValues, pop: Population, rng: 
 		if (remainder > 0) remainder--;
 		areas.firstProvider[a] = a * pop.providersPerArea;
 		areas.providerCount[a] = pop.providersPerArea;
-		areas.qualitySmoothed[a] = 0.6;
 	}
 }
 

@@ -61,15 +61,18 @@ interface CheckBase {
 	measure(x: Experiments): Interval;
 }
 
-/** A fit made by `npm run calibrate` (scripts/calibrate.ts reads these settings): bisection of the one fitted parameter. */
+/**
+ * A fit made by `npm run calibrate` (scripts/calibrate.ts): the fitted parameters are moved
+ * together, each toward its own target, by damped Newton steps on common seeds, because the
+ * targets interact (burnout, leaving and vacancies feed access, and access feeds burnout).
+ */
 export interface ScriptedFit {
-	/** The outcome whose mean over the window is fitted. */
-	outcome: OutcomeId;
+	/** The figure the fit aims at: the mean of the check's measure. */
 	target: number;
-	/** The interval of the parameter searched. */
-	search: [number, number];
-	/** Whether the outcome rises with the parameter. */
-	rising: boolean;
+	/** The scale the parameter moves on: log for positive rates, linear for intercepts. */
+	scale: 'linear' | 'log';
+	/** Starting guess of the change in the figure per unit change of the parameter on that scale. */
+	slope: number;
 }
 
 /** A published figure that named parameters were fitted to: reported as fitted, never as validation. */

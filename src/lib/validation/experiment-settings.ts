@@ -1,6 +1,7 @@
 /** Experimental settings shared by several checks, so their ensembles are run once and cached. */
 import type { Ensemble } from '../ensemble/index';
-import { areaCount, areasOf, change, type Experiments, type PerRun } from './experiments';
+import { defaultAssumptions } from '../model/index';
+import { areaCount, areasOf, change, PerRun, windowOf, type Experiments } from './experiments';
 
 /** The baseline is calibrated to England c. 2023 over its first three years (scripts/calibrate.ts). */
 export const CALIBRATION_MONTHS = 36;
@@ -44,4 +45,37 @@ export function devolutionEffect(x: Experiments, assumptions: Record<string, num
 		deprived: areasOf(devolved, 'quality.true', areas).minus(areasOf(central, 'quality.true', areas)),
 		spread: change(devolved, central, 'inequality.areaSpread')
 	};
+}
+
+/**
+ * Per run: acute crisis costs avoided per £1 of extra prevention spending over months
+ * [from, to) when `levers` shift spending to prevention, from each run's window means: crises
+ * avoided times their cost, over the rise in prevention spending per citizen.
+ */
+export function preventionReturn(x: Experiments, levers: Record<string, number>, from: number, to: number): PerRun {
+	const crisisCost = defaultAssumptions().crisisCost;
+	const shifted = x.baselineWith(levers);
+	const base = x.baselineWith();
+	const perCitizen = (e: Ensemble) => {
+		const crises = windowOf(e, 'prevention.crisisRate', from, to).values;
+		const total = windowOf(e, 'cost.totalPerCitizen', from, to).values;
+		const share = windowOf(e, 'prevention.spendShare', from, to).values;
+		// Spending excludes the acute cost of crises; prevention is its share of that.
+		return { crises, prevention: share.map((s, r) => s * (total[r] - (crisisCost * crises[r]) / 1000)) };
+	};
+	const a = perCitizen(shifted);
+	const b = perCitizen(base);
+	const values = a.crises.map((_, r) => (crisisCost * (b.crises[r] - a.crises[r])) / 1000 / (a.prevention[r] - b.prevention[r]));
+	return new PerRun(shifted.seeds, values);
+}
+
+/** Per run: cases served in the week before the target date over those in the week after it (7-day wait bins). */
+export function waitsJustBeforeTarget(e: Ensemble, targetDays: number): PerRun {
+	const values = Float64Array.from(e.runs, (run) => {
+		const d = run.detail;
+		if (!d) throw new Error('wait histograms need an ensemble run with detail');
+		const last = Math.floor(targetDays / d.binDays) - 1;
+		return d.trueWaits[last] / d.trueWaits[last + 1];
+	});
+	return new PerRun(e.seeds, values);
 }

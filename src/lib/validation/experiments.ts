@@ -38,28 +38,28 @@ export class Experiments {
 		return new Experiments(this.library, this.runs, this.seed, { ...this.underlay, ...assumptions }, this.cache);
 	}
 
-	/** A built-in scenario with overrides, over the validation seeds. */
-	ensemble(scenarioId: string, overrides: Overrides = {}): Ensemble {
+	/** A built-in scenario with overrides, over the validation seeds; `detail` adds wait histograms. */
+	ensemble(scenarioId: string, overrides: Overrides = {}, detail = false): Ensemble {
 		const settings: Overrides = {
 			runs: this.runs,
 			seed: this.seed,
 			...overrides,
 			assumptions: { ...this.underlay, ...overrides.assumptions }
 		};
-		const key = canonicalJson([scenarioId, settings]);
+		const key = canonicalJson([scenarioId, settings, detail]);
 		const cached = this.cache.get(key);
 		if (cached) return cached;
 		const file = this.library.get(scenarioId);
 		if (!file) throw new Error(`no built-in scenario ${scenarioId}`);
 		const scenario = resolveScenario(file, this.library, settings);
-		const result = runEnsemble((seed) => toRunInput(scenario, seed), scenario.runs, scenario.seed);
+		const result = runEnsemble((seed) => toRunInput(scenario, seed, detail), scenario.runs, scenario.seed);
 		this.cache.set(key, result);
 		return result;
 	}
 
-	/** The baseline with levers and assumptions laid over it. */
-	baselineWith(levers: Overrides['levers'] = {}, assumptions: Assumptions = {}): Ensemble {
-		return this.ensemble(BASELINE_ID, { levers, assumptions });
+	/** The baseline with levers and assumptions laid over it (with wait histograms if `detail`). */
+	baselineWith(levers: Overrides['levers'] = {}, assumptions: Assumptions = {}, detail = false): Ensemble {
+		return this.ensemble(BASELINE_ID, { levers, assumptions }, detail);
 	}
 
 	/**

@@ -63,6 +63,8 @@ export {
 	effectOf,
 	verdictOf,
 	outcomeChanges,
+	AUDITED_MOVE,
+	AUDIT_WINDOWS,
 	outcomesWith,
 	type Direction,
 	type AuditVerdict,

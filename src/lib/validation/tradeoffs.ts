@@ -39,5 +39,5 @@ export const FAMILY_PACKAGES: { id: string; title: string; levers: Partial<Lever
  * effect: better or worse when the 5–95% interval of paired runs excludes zero.
  */
 export function tradeOffs(x: Experiments, levers: Partial<LeverValues>): OutcomeChange[] {
-	return outcomeChanges(x, levers as Record<string, number>);
+	return outcomeChanges(x, levers as Record<string, number>).filter((c) => c.window === 'year 10');
 }

@@ -5,9 +5,9 @@
  * The status-quo drift check is verification too (drift.ts).
  */
 import { defaultAssumptions } from '../model/index';
-import { above, below, between, type Verification } from './checks';
+import { above, between, type Verification } from './checks';
 import { change } from './experiments';
-import { MARKET, NO_MARKET, targetGainAtEqualLoad } from './experiment-settings';
+import { MARKET, NO_MARKET } from './experiment-settings';
 
 /**
  * Paths to motivation other than crowding-out held off (recruit selection, burnout, success),
@@ -38,23 +38,12 @@ export const VERIFICATIONS: Verification[] = [
 		measure: (x) => change(x.baselineWith({}, { intrinsicMean: 0.75 }), x.baselineWith(), 'quality.true').interval()
 	},
 	{
-		claim: "Targets' gain in true access on a complex case mix (65%) minus on a simple one (15%), at equal load (per paired run)",
-		published: 'Targets work for "tame" problems, not complex ones (Quilter-Pinner & Khan 2023, IPPR, Table 2.1)',
-		unit: 'share',
-		bounds: below(0),
-		readsBack: {
-			inputs: ['targetStreaming'],
-			publishedRange: 'work saved on simple cases only, 0–0.4 (Kelman & Friedman 2009; Propper et al. 2008)'
-		},
-		measure: (x) => targetGainAtEqualLoad(x, 0.65).minus(targetGainAtEqualLoad(x, 0.15)).interval()
-	},
-	{
-		claim: 'Change in the share of complex cases parked under choice and payment by results (paired)',
+		claim: 'Change in the share of complex cases declined or parked under choice and payment by results (paired)',
 		published: 'Creaming and parking "widespread, systematically embedded" in the Work Programme (Rees, Whitworth & Carter 2014)',
 		unit: 'share',
 		bounds: above(0.1),
 		readsBack: {
-			inputs: ['creamBase', 'creamPressure'],
+			inputs: ['selectionBase', 'creamBase', 'creamPressure'],
 			publishedRange: 'qualitative: widespread (Rees, Whitworth & Carter 2014)'
 		},
 		measure: (x) => change(x.baselineWith(MARKET), x.baselineWith(NO_MARKET), 'gaming.creamedShare').interval()

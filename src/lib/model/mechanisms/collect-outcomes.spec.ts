@@ -185,14 +185,19 @@ describe('collectOutcomes: values', () => {
 
 	test('the postcode lottery is zero when every area resolves the same share and grows as they differ', () => {
 		const world = testWorld();
+		const byArea = (values: number[]) => {
+			const pr = world.providers;
+			for (let k = 0; k < pr.n; k++) pr.trueQuality[k] = values[pr.area[k]];
+		};
 		resetMonth(world);
-		world.areas.qualitySmoothed.fill(0.6);
+		byArea([0.6, 0.6, 0.6]);
 		expect(collect(world).get('inequality.areaSpread', 0)).toBeCloseTo(0, 12);
 		resetMonth(world);
-		world.areas.qualitySmoothed.set([0.5, 0.6, 0.7]);
+		byArea([0.5, 0.6, 0.7]);
 		const some = collect(world).get('inequality.areaSpread', 0);
+		expect(some).toBeCloseTo(Math.sqrt(2 / 300), 12);
 		resetMonth(world);
-		world.areas.qualitySmoothed.set([0.3, 0.6, 0.9]);
+		byArea([0.3, 0.6, 0.9]);
 		expect(collect(world).get('inequality.areaSpread', 0)).toBeGreaterThan(some);
 		expect(some).toBeGreaterThan(0);
 	});

@@ -4,8 +4,6 @@ import { foldCells, T, TALLY_KEYS, tallyArea, tallyCitizen } from '../tallies';
 import { WAIT_BINS, waitQuantile } from '../wait-bins';
 import type { World } from '../world';
 
-/** Smoothing of each area's resolution rate for the between-area spread (half a year). */
-const AREA_QUALITY_SMOOTHING = 1 / 6;
 
 /**
  * Process 9 — outcomes. Turn the month's tallies into every outcome, overall, by deprivation
@@ -22,14 +20,6 @@ export function collectOutcomes(world: World, series: Float64Array, months: numb
 	const areas = world.areas;
 	const crisisCost = world.p.crisisCost;
 
-	// Smoothed area quality feeds the postcode-lottery spread.
-	for (let a = 0; a < areas.n; a++) {
-		const base = (GROUP_FIRST_AREA + a) * TALLY_KEYS;
-		const served = v[base + T.served];
-		if (served > 0) {
-			areas.qualitySmoothed[a] += AREA_QUALITY_SMOOTHING * (v[base + T.resolved] / served - areas.qualitySmoothed[a]);
-		}
-	}
 
 	const put = (outcome: number, group: number, value: number) => {
 		series[(outcome * groups + group) * months + index] = value;
@@ -91,7 +81,7 @@ export function collectOutcomes(world: World, series: Float64Array, months: numb
 			g,
 			quintileRatio(v, QUINTILES - 1, T.waitDaysSum, T.served) - quintileRatio(v, 0, T.waitDaysSum, T.served)
 		);
-		put(O['inequality.areaSpread'], g, standardDeviation(areas.qualitySmoothed));
+		put(O['inequality.areaSpread'], g, areaQualitySpread(world));
 	}
 	// Outcomes not defined for a kind of group are NaN.
 	for (let o = 0; o < OUTCOMES.length; o++) {
@@ -216,11 +206,19 @@ function sortingIndex(world: World): number {
 	return within > 0 ? (between - world.deprivationHomeSS) / within : NaN;
 }
 
-function standardDeviation(x: Float64Array): number {
+/**
+ * The postcode lottery: the standard deviation across areas of their providers' smoothed share of
+ * needs resolved (about a quarter's memory, kept every month, so it has no start-up transient).
+ */
+function areaQualitySpread(world: World): number {
+	const pr = world.providers;
+	const areaQuality = world.areaScratch;
+	areaQuality.fill(0);
+	for (let k = 0; k < pr.n; k++) areaQuality[pr.area[k]] += pr.trueQuality[k] / world.areas.providerCount[pr.area[k]];
 	let mean = 0;
-	for (let i = 0; i < x.length; i++) mean += x[i];
-	mean /= x.length;
+	for (let a = 0; a < areaQuality.length; a++) mean += areaQuality[a];
+	mean /= areaQuality.length;
 	let ss = 0;
-	for (let i = 0; i < x.length; i++) ss += (x[i] - mean) * (x[i] - mean);
-	return Math.sqrt(ss / x.length);
+	for (let a = 0; a < areaQuality.length; a++) ss += (areaQuality[a] - mean) * (areaQuality[a] - mean);
+	return Math.sqrt(ss / areaQuality.length);
 }

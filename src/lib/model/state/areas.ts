@@ -28,8 +28,6 @@ export interface AreaState {
 	/** First provider index and count of providers in the area. */
 	firstProvider: Int32Array;
 	providerCount: Int32Array;
-	/** Smoothed share of needs resolved among served cases (for the between-area spread). */
-	qualitySmoothed: Float64Array;
 }
 
 export function allocateAreas(n: number): AreaState {
@@ -51,7 +49,6 @@ export function allocateAreas(n: number): AreaState {
 		outreachEffect: f(),
 		fillChance: f(),
 		firstProvider: new Int32Array(n),
-		providerCount: new Int32Array(n),
-		qualitySmoothed: f()
+		providerCount: new Int32Array(n)
 	};
 }
