@@ -5,8 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { runCli, type CliIo } from '../src/lib/cli/cli';
-import { loadBuiltinScenarios } from '../src/lib/scenario/builtin-node';
+import { cli } from '../src/lib/cli/spec-io';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUN = ['run', 'baseline-england-2023', '--citizens', '2000', '--months', '24', '--runs', '2'];
@@ -23,32 +22,8 @@ function levers(args: string[]) {
 }
 
 /** The same command in this process, with stdout and stderr captured. */
-function inProcess(args: string[]) {
-	let stdout = '';
-	let stderr = '';
-	const library = loadBuiltinScenarios();
-	const io: CliIo = {
-		stdout: (text) => {
-			stdout += text;
-		},
-		stderr: (text) => {
-			stderr += text;
-		},
-		readFile: () => {
-			throw new Error('no files in this test');
-		},
-		openOutput: (path) => {
-			if (path !== undefined) throw new Error('no output files in this test');
-			return {
-				write: (chunk) => {
-					stdout += chunk;
-				},
-				close: () => {}
-			};
-		},
-		library: () => library
-	};
-	const status = runCli(args, io);
+async function inProcess(args: string[]) {
+	const { code: status, stdout, stderr } = await cli(args);
 	return { status, stdout, stderr };
 }
 
@@ -66,7 +41,7 @@ describe('bad input in a real process', () => {
 });
 
 describe('determinism across processes', () => {
-	test('two processes with the same arguments print byte-identical output, another --seed differs, and runCli in-process matches', () => {
+	test('two processes with the same arguments print byte-identical output, another --seed differs, and runCli in-process matches', async () => {
 		const args = [...RUN, '--seed', '5'];
 		const first = levers(args);
 		const second = levers(args);
@@ -85,7 +60,7 @@ describe('determinism across processes', () => {
 		expect(JSON.stringify(b.outcomes)).not.toBe(JSON.stringify(a.outcomes));
 		expect(JSON.stringify(b.final)).not.toBe(JSON.stringify(a.final));
 
-		const here = inProcess(args);
+		const here = await inProcess(args);
 		expect(here.stderr).toBe('');
 		expect(here.status).toBe(0);
 		expect(here.stdout).toBe(first.stdout);
@@ -93,12 +68,12 @@ describe('determinism across processes', () => {
 });
 
 describe('large output through a pipe', () => {
-	test('a CSV far larger than a pipe buffer arrives whole and equals the in-process output', () => {
+	test('a CSV far larger than a pipe buffer arrives whole and equals the in-process output', async () => {
 		// About a megabyte: a pipe takes 64 KiB at a time, so partial writes must be completed.
 		const args = [...RUN, '--format', 'csv'];
 		const piped = levers(args);
 		expect(piped.status).toBe(0);
 		expect(piped.stdout.length).toBeGreaterThan(512 * 1024);
-		expect(piped.stdout).toBe(inProcess(args).stdout);
+		expect(piped.stdout).toBe((await inProcess(args)).stdout);
 	});
 });
