@@ -81,7 +81,7 @@ export function compareTable(scenarios: readonly TableScenario[], baseline: Tabl
 	const letters = scenarios.map((_, i) => columnName(i));
 	const legend = [
 		describe('Baseline', baseline, maxWidth),
-		...scenarios.map((s, i) => describe(letters[i].padEnd(8), s, maxWidth))
+		...scenarios.map((s, i) => describe(letters[i], s, maxWidth))
 	];
 	const notes = wrap(
 		'Each lettered column: the change in the final figure (the mean of each run\'s last 12 months), scenario minus baseline, run by run on the same seeds; the mean across runs, and the range of the middle 90% of runs.',
