@@ -2,6 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { ASSUMPTIONS, LEVERS, OUTCOMES } from '../model/index';
 import { loadBuiltinScenarios } from '../scenario/builtin-node';
+import { BUILTIN_SCENARIO_DIR } from '../scenario/builtin-node';
+import { catalogueOf, readScenarioCatalogue } from './scenario-catalogue';
 import { cli } from './spec-io';
 
 const library = loadBuiltinScenarios();
@@ -72,6 +74,12 @@ describe('list as tables', () => {
 		const stdout = await ok(['list'], columns);
 		for (const line of stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(columns);
 		expect(stdout).toContain('…');
+	});
+});
+
+describe('the scenario catalogue', () => {
+	test('read straight from scenarios/, it lists what the validated library holds', () => {
+		expect(readScenarioCatalogue(BUILTIN_SCENARIO_DIR)).toEqual(catalogueOf(library));
 	});
 });
 

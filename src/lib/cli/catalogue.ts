@@ -7,6 +7,7 @@ import { ASSUMPTIONS, LEVERS } from '../model/parameters/registry';
 import type { ParameterSpec } from '../model/parameters/types';
 import { OUTCOMES, type OutcomeSpec } from '../model/outcomes';
 import type { ScenarioFile, ScenarioLibrary } from '../scenario/types';
+import type { CatalogueScenario } from './scenario-catalogue';
 import { closeMatches } from '../scenario/suggest';
 import type { ListArgs, ListKind, ShowArgs } from './args';
 import { CliError } from './cli-error';
@@ -14,7 +15,10 @@ import { csvField, renderTable, wrap, type Column } from './text';
 
 export interface CatalogueIo {
 	stdout(text: string): void;
+	/** The built-in scenarios, fully validated (for `show`). */
 	library(): Promise<ScenarioLibrary>;
+	/** The built-in scenarios' ids, titles and sources (for `list`, which must be instant). */
+	scenarioCatalogue(): Promise<CatalogueScenario[]>;
 	/** Columns of the terminal standard output goes to; undefined when it is not a terminal. */
 	columns?: number;
 }
@@ -28,14 +32,8 @@ export function betterLabel(better: OutcomeSpec['better']): string {
 
 type Entry = Record<string, string | number | null>;
 
-function scenarioEntries(library: ScenarioLibrary): Entry[] {
-	return [...library.values()].map((s) => ({
-		kind: 'scenario',
-		id: s.id,
-		label: s.title,
-		extends: s.extends ?? null,
-		meaning: s.description ?? ''
-	}));
+function scenarioEntries(scenarios: CatalogueScenario[]): Entry[] {
+	return scenarios.map((s) => ({ kind: 'scenario', id: s.id, label: s.title, extends: s.extends, meaning: s.description }));
 }
 
 function parameterEntry(p: ParameterSpec): Entry {
@@ -63,12 +61,11 @@ function outcomeEntry(o: OutcomeSpec): Entry {
 /** `levers list`. */
 export async function listCommand(args: ListArgs, io: CatalogueIo): Promise<void> {
 	const kinds: ListKind[] = args.what === 'all' ? ['scenarios', 'levers', 'assumptions', 'outcomes'] : [args.what];
-	const library = kinds.includes('scenarios') ? await io.library() : new Map<string, ScenarioFile>();
+	const scenarios = kinds.includes('scenarios') ? await io.scenarioCatalogue() : [];
 
 	if (args.format === 'json') {
 		const data = {
-			scenarios: () =>
-				[...library.values()].map((s) => ({ id: s.id, title: s.title, extends: s.extends ?? null, description: s.description ?? '', sources: s.sources ?? [] })),
+			scenarios: () => scenarios,
 			levers: () => LEVERS.map((l) => ({ ...l })),
 			assumptions: () => ASSUMPTIONS.map((a) => ({ ...a })),
 			outcomes: () => OUTCOMES.map((o) => ({ ...o }))
@@ -79,7 +76,7 @@ export async function listCommand(args: ListArgs, io: CatalogueIo): Promise<void
 	}
 
 	const entries: Record<ListKind, () => Entry[]> = {
-		scenarios: () => scenarioEntries(library),
+		scenarios: () => scenarioEntries(scenarios),
 		levers: () => LEVERS.map(parameterEntry),
 		assumptions: () => ASSUMPTIONS.map(parameterEntry),
 		outcomes: () => OUTCOMES.map(outcomeEntry)

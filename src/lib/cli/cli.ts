@@ -9,6 +9,7 @@ import { parseArgs, type Args } from './args';
 import { listCommand, showCommand } from './catalogue';
 import { CliError, OutputClosedError } from './cli-error';
 import { USAGE, commandHelp } from './help';
+import type { CatalogueScenario } from './scenario-catalogue';
 
 export { USAGE } from './help';
 
@@ -42,8 +43,10 @@ export interface CliIo {
 	 * `flag` names the option in messages.
 	 */
 	prepareOutput(path: string, options: { force: boolean; protect: readonly string[]; flag: string }): OutputFile;
-	/** The built-in scenarios. */
+	/** The built-in scenarios, fully validated. */
 	library(): Promise<ScenarioLibrary>;
+	/** The built-in scenarios' ids, titles and sources, read without loading the scenario layer. */
+	scenarioCatalogue(): Promise<CatalogueScenario[]>;
 }
 
 /** Run the command line; resolves to the exit code (0 ok, 2 bad input, 1 internal error). */
@@ -82,7 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 function catalogueIo(io: CliIo) {
-	return { stdout: io.stdout, library: io.library, columns: io.terminal.stdout ? io.terminal.columns : undefined };
+	return { stdout: io.stdout, library: io.library, scenarioCatalogue: io.scenarioCatalogue, columns: io.terminal.stdout ? io.terminal.columns : undefined };
 }
 
 /**

@@ -6,6 +6,7 @@ import { closeSync, constants, fstatSync, linkSync, openSync, readSync, renameSy
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CliIo, OutputFile } from './cli';
 import { CliError, OutputClosedError } from './cli-error';
+import { readScenarioCatalogue } from './scenario-catalogue';
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
@@ -193,6 +194,7 @@ export function nodeIo(scenarioDir: string): CliIo {
 			// The scenario layer brings mathjs with it: load it only when scenarios are needed.
 			const { loadBuiltinScenarios } = await import('../scenario/builtin-node');
 			return loadBuiltinScenarios(scenarioDir);
-		}
+		},
+		scenarioCatalogue: async () => readScenarioCatalogue(scenarioDir)
 	};
 }

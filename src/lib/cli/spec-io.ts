@@ -11,6 +11,7 @@ import type { ScenarioLibrary } from '../scenario/types';
 import { runCli, type CliIo } from './cli';
 import { OutputClosedError } from './cli-error';
 import { prepareOutputFile, readBoundedFile } from './node-io';
+import { catalogueOf } from './scenario-catalogue';
 
 let library: ScenarioLibrary | undefined;
 
@@ -62,7 +63,8 @@ export async function cli(argv: string[], options: SpecIoOptions = {}): Promise<
 			return readBoundedFile(path, maxBytes);
 		},
 		prepareOutput: prepareOutputFile,
-		library: async () => (library ??= loadBuiltinScenarios())
+		library: async () => (library ??= loadBuiltinScenarios()),
+		scenarioCatalogue: async () => catalogueOf((library ??= loadBuiltinScenarios()))
 	};
 	captured.code = await runCli(argv, io);
 	return captured;

@@ -1,0 +1,109 @@
+// The command line as one bundled ES module, built with esbuild (installed with tsx) into
+// node_modules/.cache/levers/. Loading one file instead of some 700 TypeScript and mathjs
+// modules through tsx is what lets `levers --help` and `levers list` answer at once.
+//
+// The bundle records the size and modification time of every project file it was built from,
+// and of the installed dependencies (node_modules/.package-lock.json); when any of them
+// differs it is rebuilt before use, so it can never run code older than the sources.
+// `npm ci` builds it ahead of time (the `prepare` script runs this file).
+import { closeSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Bump when the build options below change, so bundles built the old way are rebuilt. */
+const BUILD_FORMAT = 1;
+const STAMP_PREFIX = '// levers-cli-build ';
+const ENTRY = 'src/cli/levers.ts';
+/** Not an import of the bundle, but it changes whenever the dependencies are reinstalled. */
+const INSTALL_RECORD = 'node_modules/.package-lock.json';
+
+export function defaultCacheDir(root) {
+	return process.env.LEVERS_CLI_CACHE || join(root, 'node_modules', '.cache', 'levers');
+}
+
+/** The path of an up-to-date bundle, building it first if there is none or it is stale. */
+export async function freshBundle(root, cacheDir = defaultCacheDir(root)) {
+	const bundle = join(cacheDir, 'levers.mjs');
+	const stamp = readStamp(bundle);
+	if (stamp && isFresh(stamp, root)) return bundle;
+	return buildBundle(root, cacheDir);
+}
+
+/** Builds the bundle and puts it in place in one step (a rename), so a reader never sees half a file. */
+export async function buildBundle(root, cacheDir = defaultCacheDir(root)) {
+	const { build } = await import('esbuild');
+	const result = await build({
+		entryPoints: [join(root, ENTRY)],
+		absWorkingDir: root,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		write: false,
+		metafile: true,
+		logLevel: 'silent',
+		// The project's tsconfig extends one that `svelte-kit sync` generates; the CLI needs none of it.
+		tsconfigRaw: {},
+		// seedrandom asks for `require('crypto')`; give the bundle a require of its own.
+		banner: { js: "import { createRequire as __leversCreateRequire } from 'node:module'; const require = __leversCreateRequire(import.meta.url);" }
+	});
+	const files = Object.keys(result.metafile.inputs)
+		.map((input) => relative(root, resolve(root, input)))
+		.filter((file) => !file.startsWith('node_modules'))
+		.concat(INSTALL_RECORD);
+	const stamp = { format: BUILD_FORMAT, inputs: Object.fromEntries(files.map((file) => [file, fileVersion(root, file)])) };
+	const code = `${STAMP_PREFIX}${JSON.stringify(stamp)}\n${result.outputFiles[0].text}`;
+	mkdirSync(cacheDir, { recursive: true });
+	const bundle = join(cacheDir, 'levers.mjs');
+	const temp = `${bundle}.${process.pid}.${Date.now()}.tmp`;
+	writeFileSync(temp, code);
+	renameSync(temp, bundle);
+	return bundle;
+}
+
+function fileVersion(root, file) {
+	const stat = statSync(join(root, file), { throwIfNoEntry: false });
+	return stat ? [stat.size, stat.mtimeMs] : null;
+}
+
+function isFresh(stamp, root) {
+	if (stamp.format !== BUILD_FORMAT) return false;
+	for (const [file, version] of Object.entries(stamp.inputs)) {
+		const now = fileVersion(root, file);
+		if (now === null || version === null ? now !== version : now[0] !== version[0] || now[1] !== version[1]) return false;
+	}
+	return true;
+}
+
+/** The stamp on the bundle's first line, or null. Reads only the start of the file. */
+function readStamp(bundle) {
+	let fd;
+	try {
+		fd = openSync(bundle, 'r');
+	} catch {
+		return null;
+	}
+	try {
+		const buffer = Buffer.alloc(1 << 20);
+		const length = readSync(fd, buffer, 0, buffer.length, 0);
+		const head = buffer.toString('utf8', 0, length);
+		const end = head.indexOf('\n');
+		if (!head.startsWith(STAMP_PREFIX) || end < 0) return null;
+		return JSON.parse(head.slice(STAMP_PREFIX.length, end));
+	} catch {
+		return null;
+	} finally {
+		closeSync(fd);
+	}
+}
+
+// `node bin/cli-bundle.mjs` (the prepare script): build ahead of the first use. A failure here
+// must not fail `npm ci`: the command builds on first use, or falls back to tsx.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+	try {
+		await buildBundle(root);
+	} catch (error) {
+		console.warn(`levers: the command line was not bundled ahead of time (${error instanceof Error ? error.message.split('\n')[0] : error}); it will be on first use`);
+	}
+}
