@@ -1,17 +1,22 @@
-// The command line as one bundled ES module, built with esbuild (installed with tsx) into
-// node_modules/.cache/levers/. Loading one file instead of some 700 TypeScript and mathjs
-// modules through tsx is what lets `levers --help` and `levers list` answer at once.
+// The command line bundled with esbuild (installed with tsx) into node_modules/.cache/levers/:
+// a small entry module for help, list and show, and chunks that only `run` and `compare` load
+// (the model, the ensembles, mathjs). Loading a few files instead of some 700 TypeScript and
+// mathjs modules through tsx is what lets `levers --help` and `levers list` answer at once.
 //
-// The bundle records the size and modification time of every project file it was built from,
-// and of the installed dependencies (node_modules/.package-lock.json); when any of them
-// differs it is rebuilt before use, so it can never run code older than the sources.
+// The entry records the size and modification time of every project file the bundle was built
+// from, and of the installed dependencies (node_modules/.package-lock.json); when any of them
+// differs it is rebuilt before use, so it can never run code older than the sources. Each build
+// goes into a folder of its own and `current` (a symbolic link) is switched to it in one step,
+// so a process never loads half of one build and half of another.
 // `npm ci` builds it ahead of time (the `prepare` script runs this file).
-import { closeSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the build options below change, so bundles built the old way are rebuilt. */
-const BUILD_FORMAT = 1;
+const BUILD_FORMAT = 2;
+/** Builds older than this, other than the current one, are removed by the next build. */
+const OLD_BUILD_MS = 60 * 60 * 1000;
 const STAMP_PREFIX = '// levers-cli-build ';
 const ENTRY = 'src/cli/levers.ts';
 /** Not an import of the bundle, but it changes whenever the dependencies are reinstalled. */
@@ -21,21 +26,29 @@ export function defaultCacheDir(root) {
 	return process.env.LEVERS_CLI_CACHE || join(root, 'node_modules', '.cache', 'levers');
 }
 
-/** The path of an up-to-date bundle, building it first if there is none or it is stale. */
+/** The path of an up-to-date bundle's entry, building it first if there is none or it is stale. */
 export async function freshBundle(root, cacheDir = defaultCacheDir(root)) {
-	const bundle = join(cacheDir, 'levers.mjs');
-	const stamp = readStamp(bundle);
-	if (stamp && isFresh(stamp, root)) return bundle;
+	const entry = join(cacheDir, 'current', 'levers.mjs');
+	const stamp = readStamp(entry);
+	if (stamp && isFresh(stamp, root)) return entry;
 	return buildBundle(root, cacheDir);
 }
 
-/** Builds the bundle and puts it in place in one step (a rename), so a reader never sees half a file. */
+/** Builds the bundle into a new folder and switches `current` to it. Returns the entry's path. */
 export async function buildBundle(root, cacheDir = defaultCacheDir(root)) {
 	const { build } = await import('esbuild');
+	mkdirSync(cacheDir, { recursive: true });
+	const name = `build-${Date.now()}-${process.pid}`;
+	const outdir = join(cacheDir, name);
 	const result = await build({
-		entryPoints: [join(root, ENTRY)],
+		entryPoints: { levers: join(root, ENTRY) },
 		absWorkingDir: root,
 		bundle: true,
+		splitting: true,
+		outdir,
+		entryNames: '[name]',
+		chunkNames: 'chunk-[hash]',
+		outExtension: { '.js': '.mjs' },
 		platform: 'node',
 		format: 'esm',
 		target: 'node20',
@@ -52,13 +65,26 @@ export async function buildBundle(root, cacheDir = defaultCacheDir(root)) {
 		.filter((file) => !file.startsWith('node_modules'))
 		.concat(INSTALL_RECORD);
 	const stamp = { format: BUILD_FORMAT, inputs: Object.fromEntries(files.map((file) => [file, fileVersion(root, file)])) };
-	const code = `${STAMP_PREFIX}${JSON.stringify(stamp)}\n${result.outputFiles[0].text}`;
-	mkdirSync(cacheDir, { recursive: true });
-	const bundle = join(cacheDir, 'levers.mjs');
-	const temp = `${bundle}.${process.pid}.${Date.now()}.tmp`;
-	writeFileSync(temp, code);
-	renameSync(temp, bundle);
-	return bundle;
+	mkdirSync(outdir);
+	for (const file of result.outputFiles) {
+		const isEntry = file.path === join(outdir, 'levers.mjs');
+		writeFileSync(file.path, isEntry ? `${STAMP_PREFIX}${JSON.stringify(stamp)}\n${file.text}` : file.contents);
+	}
+	// Switch `current` in one step: a new link renamed over the old one.
+	const link = join(cacheDir, `current.${name}`);
+	symlinkSync(name, link);
+	renameSync(link, join(cacheDir, 'current'));
+	removeOldBuilds(cacheDir, name);
+	return join(cacheDir, 'current', 'levers.mjs');
+}
+
+/** Other builds, once old enough that no process can still be loading their chunks. */
+function removeOldBuilds(cacheDir, keep) {
+	for (const entry of readdirSync(cacheDir)) {
+		if (!entry.startsWith('build-') || entry === keep) continue;
+		const path = join(cacheDir, entry);
+		if (Date.now() - statSync(path).mtimeMs > OLD_BUILD_MS) rmSync(path, { recursive: true, force: true });
+	}
 }
 
 function fileVersion(root, file) {
@@ -75,16 +101,16 @@ function isFresh(stamp, root) {
 	return true;
 }
 
-/** The stamp on the bundle's first line, or null. Reads only the start of the file. */
-function readStamp(bundle) {
+/** The stamp on the entry's first line, or null. Reads only the start of the file. */
+function readStamp(entry) {
 	let fd;
 	try {
-		fd = openSync(bundle, 'r');
+		fd = openSync(entry, 'r');
 	} catch {
 		return null;
 	}
 	try {
-		const buffer = Buffer.alloc(1 << 20);
+		const buffer = Buffer.alloc(1 << 16);
 		const length = readSync(fd, buffer, 0, buffer.length, 0);
 		const head = buffer.toString('utf8', 0, length);
 		const end = head.indexOf('\n');

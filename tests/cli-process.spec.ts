@@ -167,11 +167,26 @@ describe('start-up', () => {
 		const env = { ...process.env, LEVERS_CLI_CACHE: cache };
 		const first = levers(['list', 'levers', '--format', 'json'], { env });
 		expect(first.status, first.stderr).toBe(0);
-		expect(existsSync(join(cache, 'levers.mjs'))).toBe(true);
-		const built = statSync(join(cache, 'levers.mjs')).mtimeMs;
+		expect(existsSync(join(cache, 'current', 'levers.mjs'))).toBe(true);
+		const built = statSync(join(cache, 'current', 'levers.mjs')).mtimeMs;
 		const second = levers(['list', 'levers', '--format', 'json'], { env });
 		expect(second.stdout).toBe(first.stdout);
-		expect(statSync(join(cache, 'levers.mjs')).mtimeMs).toBe(built);
+		expect(statSync(join(cache, 'current', 'levers.mjs')).mtimeMs).toBe(built);
+	});
+
+	test('two commands starting together on a clean checkout both build and run', async () => {
+		const cache = temp();
+		const start = () =>
+			new Promise<{ code: number | null; out: string }>((resolve) => {
+				const child = spawn(process.execPath, ['bin/levers.mjs', 'list', 'outcomes', '--format', 'json'], { cwd: ROOT, env: { ...process.env, LEVERS_CLI_CACHE: cache } });
+				let out = '';
+				child.stdout.on('data', (d) => (out += d));
+				child.on('exit', (code) => resolve({ code, out }));
+			});
+		const [a, b] = await Promise.all([start(), start()]);
+		expect([a.code, b.code]).toEqual([0, 0]);
+		expect(a.out).toBe(b.out);
+		expect(JSON.parse(a.out).length).toBeGreaterThan(10);
 	});
 
 	test('the bundle is rebuilt when a file it was built from changes', async () => {
@@ -183,9 +198,9 @@ describe('start-up', () => {
 		const cache = join(project, 'cache');
 		const load = async () => (await import(`${pathToFileURL(await freshBundle(project, cache)).href}?t=${Math.random()}`)).main();
 		expect(await load()).toBe('first');
-		const built = statSync(join(cache, 'levers.mjs')).mtimeMs;
+		const built = statSync(join(cache, 'current', 'levers.mjs')).mtimeMs;
 		expect(await load()).toBe('first');
-		expect(statSync(join(cache, 'levers.mjs')).mtimeMs).toBe(built);
+		expect(statSync(join(cache, 'current', 'levers.mjs')).mtimeMs).toBe(built);
 		writeFileSync(entry, `export const main = (): string => 'second, changed';\n`);
 		expect(await load()).toBe('second, changed');
 	});
