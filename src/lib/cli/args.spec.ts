@@ -101,6 +101,10 @@ describe('bad input: exit 2, one line on stderr naming the problem, nothing on s
 		await refused(argv, ...parts);
 	});
 
+	test('a run setting given both by --set and by its own option is refused', async () => {
+		await refused(['run', BASE, '--set', 'runs=5', '--runs', '3'], 'runs is given twice (--set runs=5 and --runs 3)');
+	});
+
 	test('the same --set id twice is refused, not resolved by "last one wins"', async () => {
 		await refused(['run', BASE, '--set', 'targets=0.2', '--set', 'targets=0.7'], '--set targets is given twice ("targets=0.2" and "targets=0.7")');
 	});

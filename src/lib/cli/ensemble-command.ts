@@ -77,7 +77,9 @@ export async function ensembleCommand(args: RunArgs | CompareArgs, io: CliIo): P
 		throw new CliError(`this would take ${over} (${describeEstimate(cost)}); use fewer --runs, --months or --citizens, or add --force`);
 	}
 	if (!args.quiet && (over || isLarge(cost)) && !args.dryRun)
-		io.stderr(`levers: ${describeEstimate(cost)}${over ? '; over the limits, run anyway (--force)' : ''}. Ctrl-C stops it; nothing is written until it ends.\n`);
+		io.stderr(
+			`levers: ${describeEstimate(cost)}${over ? '; over the limits, run anyway (--force)' : ''}. Ctrl-C stops it${args.out ? `; ${args.out} appears only when complete` : ''}.\n`
+		);
 
 	if (args.command === 'run' && save) {
 		save.write(scenarioFileText(savedScenario(plan.ensembles[0], savePath!)));
@@ -145,12 +147,14 @@ function plannedBaseline(name: string, library: ScenarioLibrary, io: CliIo, over
 	return { role: 'baseline', resolved: resolveScenario(argument.file, library, overrides), overrides, changes: [], path: argument.path };
 }
 
+/** --runs, --seed, --months and --citizens laid over the overrides; each may be set one way only. */
 function withFlags(overrides: Overrides, args: EnsembleArgs): Overrides {
 	const out = { ...overrides };
-	if (args.runs !== undefined) out.runs = args.runs;
-	if (args.seed !== undefined) out.seed = args.seed;
-	if (args.months !== undefined) out.months = args.months;
-	if (args.citizens !== undefined) out.citizens = args.citizens;
+	for (const key of ['runs', 'seed', 'months', 'citizens'] as const) {
+		if (args[key] === undefined) continue;
+		if (out[key] !== undefined) throw new CliError(`${key} is given twice (--set ${key}=${out[key]} and --${key} ${args[key]}); give it once`);
+		out[key] = args[key];
+	}
 	return out;
 }
 
