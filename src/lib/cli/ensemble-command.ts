@@ -45,6 +45,9 @@ export async function ensembleCommand(args: RunArgs | CompareArgs, io: CliIo): P
 	const library = await io.library();
 	const plan = args.command === 'run' ? planRun(args, library, io) : planCompare(args, library, io);
 	checkPairable(plan);
+	// Each ensemble's first run input, built now, so any check the scenario layer makes on it
+	// refuses bad input before anything runs.
+	for (const { resolved } of plan.ensembles) toRunInput(resolved, resolved.seed);
 	const outcomes = selectOutcomes(args.outcomes);
 	const format = chooseFormat(args, io);
 	const detail = args.command === 'run' && args.detail;
@@ -328,7 +331,7 @@ function dryRunText(plan: Plan, format: RunFormat, args: EnsembleArgs, cost: Est
 /** Outcomes with no value in any run (nobody served, no staff): say so rather than print nulls. */
 function warnUndefined(plan: Plan, outcomes: IndexedOutcome[], io: CliIo): void {
 	for (const entry of plan.ensembles) {
-		const missing = outcomes.filter(({ spec }) => Number.isNaN(entry.summary!.final[spec.id as OutcomeSpec['id'] & keyof EnsembleSummary['final']].mean));
+		const missing = outcomes.filter(({ spec }) => Number.isNaN(entry.summary!.final[spec.id as keyof EnsembleSummary['final']].mean));
 		if (missing.length === 0) continue;
 		const ids = missing.map((o) => o.spec.id);
 		const shown = ids.length > 4 ? `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more` : ids.join(', ');

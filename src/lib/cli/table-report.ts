@@ -30,6 +30,11 @@ export interface TableSettings {
 }
 
 const OUTCOME: Column = { header: 'outcome', shrink: true, minWidth: 24 };
+
+/** An outcome's final figure in a summary. */
+function finalOf(summary: EnsembleSummary, spec: OutcomeSpec): Summary {
+	return summary.final[spec.id as keyof EnsembleSummary['final']];
+}
 const UNIT: Column = { header: 'unit', optional: true };
 
 /** `levers run`: one scenario, or one scenario against a baseline. */
@@ -40,7 +45,7 @@ export function runTable(scenario: TableScenario, baseline: TableScenario | unde
 	if (!baseline || !scenario.difference) {
 		columns = [OUTCOME, UNIT, { header: 'better' }, { header: 'mean', align: 'right' }, { header: '5–95% of runs', align: 'right' }];
 		rows = byFamily(outcomes, (spec) => {
-			const s = scenario.summary.final[spec.id as keyof EnsembleSummary['final']];
+			const s = finalOf(scenario.summary, spec);
 			const style = unitStyle(spec.unit);
 			const d = decimalsFor(Math.max(Math.abs(s.mean), Math.abs(s.p05), Math.abs(s.p95)) * style.scale, 3);
 			return [spec.label, style.short, betterLabel(spec.better), formatLevel(s.mean, style, d), levelRange(s, style, d)];
@@ -57,10 +62,9 @@ export function runTable(scenario: TableScenario, baseline: TableScenario | unde
 			{ header: '' }
 		];
 		rows = byFamily(outcomes, (spec) => {
-			const id = spec.id as keyof EnsembleSummary['final'];
-			const s = scenario.summary.final[id];
-			const b = baseline.summary.final[id];
-			const diff = scenario.difference!.final[id];
+			const s = finalOf(scenario.summary, spec);
+			const b = finalOf(baseline.summary, spec);
+			const diff = finalOf(scenario.difference!, spec);
 			const style = unitStyle(spec.unit);
 			const d = decimalsFor(Math.max(Math.abs(s.mean), Math.abs(b.mean)) * style.scale, 3);
 			const dd = changeDecimals(diff, style);
@@ -101,12 +105,11 @@ export function compareTable(scenarios: readonly TableScenario[], baseline: Tabl
 			columns.push({ header: letters[start + i], align: 'right' }, { header: '5–95% of runs', align: 'right', optional: true }, { header: '' })
 		);
 		const rows = byFamily(outcomes, (spec) => {
-			const id = spec.id as keyof EnsembleSummary['final'];
 			const style = unitStyle(spec.unit);
-			const b = baseline.summary.final[id];
+			const b = finalOf(baseline.summary, spec);
 			const cells = [spec.label, style.short, formatLevel(b.mean, style, decimalsFor(Math.abs(b.mean) * style.scale, 3))];
 			for (const s of block) {
-				const diff = s.difference!.final[id];
+				const diff = finalOf(s.difference!, spec);
 				const dd = changeDecimals(diff, style);
 				cells.push(formatChange(diff.mean, style, dd), changeRange(diff, style, dd), verdict(diff, spec.better));
 			}
