@@ -84,11 +84,13 @@ export interface CommandSpec {
 	notes: readonly string[];
 }
 
+const range = ({ min, max }: { min: number; max: number }) => `${min.toLocaleString('en-GB')}–${max.toLocaleString('en-GB')}`;
+
 const ENSEMBLE_OPTIONS: readonly OptionSpec[] = [
-	{ name: '--runs', value: 'N', help: 'replicates, 1–1000 (default: the scenario\'s, usually 16)' },
+	{ name: '--runs', value: 'N', help: `replicates, ${range(SETTING_LIMITS.runs)} (default: the scenario's, usually 16)` },
 	{ name: '--seed', value: 'S', help: 'base seed; replicate r uses a seed derived from S and r' },
-	{ name: '--months', value: 'M', help: 'horizon in months, 12–360' },
-	{ name: '--citizens', value: 'N', help: 'population size' },
+	{ name: '--months', value: 'M', help: `horizon in months, ${range(SETTING_LIMITS.months)}` },
+	{ name: '--citizens', value: 'N', help: `population size, ${range(SETTING_LIMITS.citizens)}` },
 	{ name: '--outcomes', value: 'LIST', help: 'outcome ids or families, comma-separated (e.g. gaming,workforce)' },
 	{ name: '--format', value: 'F', help: 'table, json or csv (default: table on a terminal, else json)' },
 	{ name: '--out', value: 'FILE', help: 'write to FILE instead of standard output (.csv implies csv)' },
@@ -186,7 +188,6 @@ function parseHelp(rest: readonly string[]): HelpArgs {
 }
 
 interface ParsedOptions {
-	command: CommandName;
 	positionals: string[];
 	/** Values by option name; a flag has one empty string. */
 	values: Map<string, string[]>;
@@ -234,7 +235,7 @@ function parseOptions(spec: CommandSpec, argv: readonly string[]): ParsedOptions
 		}
 		values.set(name, [...(previous ?? []), value]);
 	}
-	return { command: spec.name, positionals, values };
+	return { positionals, values };
 }
 
 function unknownOption(spec: CommandSpec, name: string): string {
@@ -261,8 +262,7 @@ function integer(name: string, text: string | undefined, limits: { min: number; 
 	if (text === undefined) return undefined;
 	if (!/^\d+$/.test(text)) throw new CliError(`${name} must be a whole number, not "${text}"`);
 	const n = Number(text);
-	if (n < limits.min || n > limits.max)
-		throw new CliError(`${name} ${n} is outside ${limits.min.toLocaleString('en-GB')}–${limits.max.toLocaleString('en-GB')}`);
+	if (n < limits.min || n > limits.max) throw new CliError(`${name} ${n} is outside ${range(limits)}`);
 	return n;
 }
 

@@ -261,7 +261,7 @@ function report(
 			: compareTable(scenarios.map(tableScenario), baseline!, specs, settings, width);
 	}
 	const model = { name: MODEL_NAME, version: MODEL_VERSION };
-	const record = (e: PlannedEnsemble) => scenarioRecord(toScenarioFile(e.resolved), e.resolved, e.overrides);
+	const record = (e: PlannedEnsemble) => scenarioRecord(e.resolved, e.overrides);
 	if (args.command === 'run') {
 		const [scenario] = scenarios;
 		const doc: Record<string, unknown> = {

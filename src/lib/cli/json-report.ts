@@ -2,6 +2,7 @@
 import type { EnsembleSummary, SeriesSummary, Summary } from '../ensemble/index';
 import type { OutcomeSpec, RunOutput } from '../model/index';
 import type { Overrides, ResolvedScenario, ScenarioFile } from '../scenario/index';
+import { toScenarioFile } from '../scenario/serialise';
 
 /** A scenario as results record it: a file that runs again, and how it was put together. */
 export interface ScenarioRecord {
@@ -15,8 +16,8 @@ export interface ScenarioRecord {
 	};
 }
 
-export function scenarioRecord(file: ScenarioFile, resolved: ResolvedScenario, overrides: Overrides): ScenarioRecord {
-	return { scenario: file, resolution: { chain: resolved.chain, overrides } };
+export function scenarioRecord(resolved: ResolvedScenario, overrides: Overrides): ScenarioRecord {
+	return { scenario: toScenarioFile(resolved), resolution: { chain: resolved.chain, overrides } };
 }
 
 /** Series, final figures and groups of the chosen outcomes. */
