@@ -9,7 +9,7 @@
 // goes into a folder of its own and `current` (a symbolic link) is switched to it in one step,
 // so a process never loads half of one build and half of another.
 // `npm ci` builds it ahead of time (the `prepare` script runs this file).
-import { closeSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,7 +37,7 @@ export async function freshBundle(root, cacheDir = defaultCacheDir(root)) {
 /** Builds the bundle into a new folder and switches `current` to it. Returns the entry's path. */
 export async function buildBundle(root, cacheDir = defaultCacheDir(root)) {
 	const { build } = await import('esbuild');
-	mkdirSync(cacheDir, { recursive: true });
+	makeFolder(cacheDir);
 	const name = `build-${Date.now()}-${process.pid}`;
 	const outdir = join(cacheDir, name);
 	const result = await build({
@@ -76,6 +76,21 @@ export async function buildBundle(root, cacheDir = defaultCacheDir(root)) {
 	renameSync(link, join(cacheDir, 'current'));
 	removeOldBuilds(cacheDir, name);
 	return join(cacheDir, 'current', 'levers.mjs');
+}
+
+/**
+ * mkdir -p without `recursive: true`, which on Node 20 loops forever where the file system
+ * answers ENOENT for a folder it will not create (/proc); here that is an error, and the
+ * command falls back to tsx.
+ */
+function makeFolder(dir) {
+	if (existsSync(dir)) return;
+	makeFolder(dirname(dir));
+	try {
+		mkdirSync(dir);
+	} catch (error) {
+		if (error.code !== 'EEXIST') throw error;
+	}
 }
 
 /** Other builds, once old enough that no process can still be loading their chunks. */

@@ -174,6 +174,13 @@ describe('start-up', () => {
 		expect(statSync(join(cache, 'current', 'levers.mjs')).mtimeMs).toBe(built);
 	});
 
+	test('where no bundle can be written, the command runs from the sources with the same output', () => {
+		const bundled = levers(['list', 'outcomes', '--format', 'json']);
+		const fromSources = levers(['list', 'outcomes', '--format', 'json'], { env: { ...process.env, LEVERS_CLI_CACHE: '/proc/levers-cannot-write-here' } });
+		expect(fromSources.status, fromSources.stderr).toBe(0);
+		expect(fromSources.stdout).toBe(bundled.stdout);
+	});
+
 	test('two commands starting together on a clean checkout both build and run', async () => {
 		const cache = temp();
 		const start = () =>

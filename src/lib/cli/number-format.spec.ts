@@ -41,6 +41,7 @@ describe('rounding and units', () => {
 	});
 
 	test('durations and sizes read naturally', () => {
+		expect(formatDuration(0.3)).toBe('under a second');
 		expect(formatDuration(12.4)).toBe('12 s');
 		expect(formatDuration(65)).toBe('1 min 05 s');
 		expect(formatDuration(7800)).toBe('2 h 10 min');

@@ -71,10 +71,11 @@ function insertPrefix(text: string, prefix: string): string {
 	return /^[+\u2212]/.test(text) ? text[0] + prefix + text.slice(1) : prefix + text;
 }
 
-/** "1 min 05 s", "2 h 10 min", "12 s". */
+/** "1 min 05 s", "2 h 10 min", "12 s", "under a second". */
 export function formatDuration(seconds: number): string {
 	if (!Number.isFinite(seconds)) return 'unknown';
-	const s = Math.max(0, Math.round(seconds));
+	if (seconds < 0.5) return 'under a second';
+	const s = Math.round(seconds);
 	if (s < 60) return `${s} s`;
 	if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 	const minutes = Math.round(s / 60);
