@@ -38,7 +38,8 @@ export async function freshBundle(root, cacheDir = defaultCacheDir(root)) {
 export async function buildBundle(root, cacheDir = defaultCacheDir(root)) {
 	const { build } = await import('esbuild');
 	makeFolder(cacheDir);
-	const name = `build-${Date.now()}-${process.pid}`;
+	const started = Date.now();
+	const name = `build-${started}-${process.pid}`;
 	const outdir = join(cacheDir, name);
 	const result = await build({
 		entryPoints: { levers: join(root, ENTRY) },
@@ -64,7 +65,13 @@ export async function buildBundle(root, cacheDir = defaultCacheDir(root)) {
 		.map((input) => relative(root, resolve(root, input)))
 		.filter((file) => !file.startsWith('node_modules'))
 		.concat(INSTALL_RECORD);
-	const stamp = { format: BUILD_FORMAT, inputs: Object.fromEntries(files.map((file) => [file, fileVersion(root, file)])) };
+	// A file changed while esbuild was reading it may not be what the bundle holds: record a
+	// version it can never match, so the next command rebuilds.
+	const version = (file) => {
+		const v = fileVersion(root, file);
+		return v && v[1] >= started ? [v[0], -1] : v;
+	};
+	const stamp = { format: BUILD_FORMAT, inputs: Object.fromEntries(files.map((file) => [file, version(file)])) };
 	mkdirSync(outdir);
 	for (const file of result.outputFiles) {
 		const isEntry = file.path === join(outdir, 'levers.mjs');
