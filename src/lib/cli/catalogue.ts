@@ -6,9 +6,10 @@
 import { ASSUMPTIONS, LEVERS } from '../model/parameters/registry';
 import type { ParameterSpec } from '../model/parameters/types';
 import { OUTCOMES, type OutcomeSpec } from '../model/outcomes';
+import { showRange } from '../scenario/errors';
 import type { ScenarioFile, ScenarioLibrary } from '../scenario/types';
 import type { CatalogueScenario } from './scenario-catalogue';
-import { closeMatches } from '../scenario/suggest';
+import { didYouMean } from '../scenario/suggest';
 import type { ListArgs, ListKind, ShowArgs } from './args';
 import { CliError } from './cli-error';
 import { csvField, renderTable, wrap, type Column } from './text';
@@ -98,7 +99,7 @@ function entriesCsv(entries: Entry[]): string {
 }
 
 function range(e: Entry): string {
-	return `${e.min}–${e.max}`;
+	return showRange(Number(e.min), Number(e.max));
 }
 
 function listTable(kind: ListKind, entries: Entry[], maxWidth: number): string {
@@ -144,10 +145,7 @@ export async function showCommand(args: ShowArgs, io: CatalogueIo): Promise<void
 	const scenario = library?.get(args.id);
 	if (!parameter && !outcome && !scenario) {
 		const ids: string[] = [...[...LEVERS, ...ASSUMPTIONS, ...OUTCOMES].map((e) => e.id as string), ...(library?.keys() ?? [])];
-		const near = closeMatches(args.id, ids);
-		throw new CliError(
-			`unknown id "${args.id}"${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''} (levers list shows every id)`
-		);
+		throw new CliError(`unknown id "${args.id}"${didYouMean(args.id, ids)} (levers list shows every id)`);
 	}
 	if (args.format === 'json') {
 		const value = parameter ? { ...parameter } : outcome ? { kind: 'outcome', ...outcome } : { kind: 'scenario', ...scenario };
@@ -168,7 +166,7 @@ function parameterFields(p: ParameterSpec): Fields {
 	const what = p.kind === 'lever' ? `lever, ${FAMILY_NAMES[p.family] ?? p.family}` : `assumption, ${p.group}`;
 	const rows: [string, string][] = [['meaning', p.meaning]];
 	if (p.kind === 'lever') rows.push(['benefit', p.benefit], ['cost', p.cost]);
-	rows.push(['unit', p.unit], ['default', String(p.default)], ['range', `${p.min}–${p.max}`], ['source', p.source], ['evidence', p.grade]);
+	rows.push(['unit', p.unit], ['default', String(p.default)], ['range', showRange(p.min, p.max)], ['source', p.source], ['evidence', p.grade]);
 	if (p.kind === 'lever') rows.push(['link id', p.short]);
 	const value = p.kind === 'lever' ? `<number, or an expression of the month t>` : '<number>';
 	return { title: `${p.id} — ${p.label} (${what})`, rows, footer: `Set it with: levers run <scenario> --set ${p.id}=${value}` };

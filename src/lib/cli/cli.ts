@@ -3,7 +3,7 @@
  * the registry answer without loading the model's code or mathjs; `run` and `compare` load them
  * when they are asked for.
  */
-import { ScenarioError } from '../scenario/errors';
+import { ScenarioError, oneLine } from '../scenario/errors';
 import type { ScenarioLibrary } from '../scenario/types';
 import { parseArgs, type Args } from './args';
 import { listCommand, showCommand } from './catalogue';
@@ -98,8 +98,4 @@ function warnAboutNpmBanner(args: Args, io: CliIo): void {
 	if (!toStdout || io.terminal.stdout) return;
 	if (env.npm_lifecycle_event === undefined || (env.npm_command !== 'run' && env.npm_command !== 'run-script') || env.npm_config_loglevel === 'silent') return;
 	io.stderr('levers: warning: npm printed its "> levers@…" banner into standard output ahead of this output; use "npx levers …" or "npm run -s levers -- …" for clean output\n');
-}
-
-function oneLine(message: string): string {
-	return message.replace(/\s*\n\s*/g, ' ').trim();
 }

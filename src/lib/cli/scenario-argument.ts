@@ -2,7 +2,8 @@
  * What a scenario argument on the command line names. This is the one place arguments are
  * recognised, so a new kind (a workbench link) is added here and nowhere else.
  */
-import { closeMatches, parseScenarioJson, ScenarioError, type ScenarioFile, type ScenarioLibrary } from '../scenario/index';
+import { parseScenarioJson, ScenarioError, type ScenarioFile, type ScenarioLibrary } from '../scenario/index';
+import { didYouMean } from '../scenario/suggest';
 import { MAX_FILE_BYTES } from '../scenario/validate';
 import { CliError } from './cli-error';
 
@@ -23,9 +24,7 @@ export function resolveScenarioArgument(arg: string, library: ScenarioLibrary, i
 	if (!looksLikeFile) {
 		const builtIn = library.get(arg);
 		if (builtIn) return { file: builtIn };
-		const near = closeMatches(arg, [...library.keys()]);
-		const hint = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : '';
-		throw new CliError(`unknown scenario "${arg}"${hint} (levers list scenarios; a file needs .json or a slash)`);
+		throw new CliError(`unknown scenario "${arg}"${didYouMean(arg, [...library.keys()])} (levers list scenarios; a file needs .json or a slash)`);
 	}
 	let text: string;
 	try {
