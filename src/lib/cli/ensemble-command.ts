@@ -4,7 +4,7 @@
  * (see ensemble/run-summary.ts); CSV rows are written as each run ends.
  */
 import { EnsembleCollector, summariseRunSummaries, type EnsembleSummary, type SummarisedEnsemble } from '../ensemble/index';
-import { MODEL_NAME, MODEL_VERSION, OUTCOMES, runModel, type OutcomeSpec } from '../model/index';
+import { MODEL_NAME, MODEL_VERSION, OUTCOMES, runModel } from '../model/index';
 import { applySetting, resolveScenario, toRunInput, type Overrides, type ResolvedScenario, type ScenarioLibrary } from '../scenario/index';
 import { scenarioFileText, toScenarioFile } from '../scenario/serialise';
 import { SCENARIO_ID_PATTERN } from '../scenario/types';
