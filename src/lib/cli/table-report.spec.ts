@@ -67,9 +67,27 @@ describe('run --format table', () => {
 		expect(alone).toMatch(/↓ lower/);
 		const verdicts = paired.split('\n').filter((l) => /(↑|↓)( better| worse)?$|~ unclear$|same$/.test(l));
 		expect(verdicts.length).toBeGreaterThan(OUTCOMES.length / 2);
-		// targets=0 removes target pressure: fewer workers game, and the table says that is better.
-		const gaming = paired.split('\n').find((l) => l.startsWith('  Workers gaming'))!;
-		expect(gaming).toMatch(/↓ better$/);
+	});
+
+	test('each row\'s verdict follows the paired differences of the same run and the registry\'s "better"', async () => {
+		const json = JSON.parse((await cli(['run', BASE, ...SMALL, '--set', 'targets=0', '--baseline', BASE, '--format', 'json'])).stdout);
+		const rows = paired.split('\n');
+		let clear = 0;
+		for (const o of OUTCOMES) {
+			const d = json.difference.final[o.id];
+			if (d.p05 === null) continue;
+			const row = rows.find((l) => l.startsWith(`  ${o.label}  `))!;
+			const rose = d.p05 > 0;
+			const fell = d.p95 < 0;
+			if (!rose && !fell) {
+				expect(row, o.id).toMatch(d.p05 === 0 && d.p95 === 0 ? /same$/ : /~ unclear$/);
+				continue;
+			}
+			clear++;
+			const word = o.better === 'neither' ? '' : rose === (o.better === 'higher') ? ' better' : ' worse';
+			expect(row, o.id).toMatch(new RegExp(`${rose ? '↑' : '↓'}${word}$`));
+		}
+		expect(clear, 'removing targets changes some outcome clearly').toBeGreaterThan(0);
 	});
 
 	test('ends with the one-line "exploratory, not a forecast" footer with model version, seed and runs', () => {
