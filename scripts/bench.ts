@@ -7,7 +7,8 @@
  * - citizenMonthsPerSec: citizen-months simulated per second in those runs (spin-up included);
  * - millionRunMs, millionPeakMB: one run of 1,000,000 citizens for 120 months, in a fresh
  *   process, and that process's peak resident memory;
- * - ensemble32Ms: a 32-run ensemble of the default scenario in one process.
+ * - ensemble32Ms: a 32-run ensemble of the default scenario in one process;
+ * - cliHelpMs, cliListMs: start-up of `levers --help` and `levers list` (median of 7 processes).
  * Options: --skip-million (quick look), --json.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { runEnsemble } from '../src/lib/ensemble/index';
 import { MODEL_VERSION, runModel } from '../src/lib/model/index';
 import { resolveScenario, toRunInput } from '../src/lib/scenario/index';
 import { loadBuiltinScenarios } from '../src/lib/scenario/builtin-node';
+import { cliStartupMs } from './bench-cli';
 
 const json = process.argv.includes('--json');
 const library = loadBuiltinScenarios();
@@ -95,7 +97,9 @@ const result = {
 	citizenMonthsPerSec: Math.round(citizenMonthsPerSec),
 	millionRunMs: millionRunMs === null ? null : round(millionRunMs),
 	millionPeakMB: millionPeakMB === null ? null : round(millionPeakMB),
-	ensemble32Ms: round(ensemble32Ms)
+	ensemble32Ms: round(ensemble32Ms),
+	cliHelpMs: round(cliStartupMs(['--help'])),
+	cliListMs: round(cliStartupMs(['list']))
 };
 
 const budget = { defaultRunMs: 60, millionRunMs: 10_000, millionPeakMB: 500, ensemble32Ms: 1500 };
@@ -106,7 +110,9 @@ const rows: [string, string, string][] = [
 	['citizen-months per second', result.citizenMonthsPerSec.toLocaleString('en-GB'), ''],
 	['1,000,000 citizens × 120 months (ms)', String(result.millionRunMs ?? 'skipped'), `≤ ${budget.millionRunMs}`],
 	['1,000,000-citizen peak memory (MB)', String(result.millionPeakMB ?? 'skipped'), `≤ ${budget.millionPeakMB}`],
-	['32-run ensemble, one process (ms)', String(result.ensemble32Ms), `(browser pool: ≤ ${budget.ensemble32Ms})`]
+	['32-run ensemble, one process (ms)', String(result.ensemble32Ms), `(browser pool: ≤ ${budget.ensemble32Ms})`],
+	['levers --help start-up (ms)', String(result.cliHelpMs), '< 1000'],
+	['levers list start-up (ms)', String(result.cliListMs), '< 1000']
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`Levers model ${MODEL_VERSION} on Node ${process.version}`);

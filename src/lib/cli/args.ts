@@ -1,128 +1,353 @@
+/**
+ * The command line's grammar: each command's options as data (so parsing, "did you mean" and
+ * the help text come from one place), and the typed arguments each command receives.
+ * Nothing here loads the model or the scenario layer.
+ */
+import { SETTING_LIMITS } from '../scenario/types';
+import { closeMatches } from '../scenario/suggest';
 import { CliError } from './cli-error';
 
-export type OutputFormat = 'json' | 'csv' | 'table';
+export type RunFormat = 'json' | 'csv' | 'table';
+export type ListFormat = 'table' | 'json' | 'csv';
+export type ShowFormat = 'text' | 'json';
+export const LIST_KINDS = ['scenarios', 'levers', 'assumptions', 'outcomes'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
 
-export interface RunArgs {
-	command: 'run';
-	scenario: string;
-	settings: string[];
+/** Settings shared by `run` and `compare`. */
+export interface EnsembleArgs {
 	runs?: number;
 	seed?: number;
 	months?: number;
 	citizens?: number;
+	/** Outcome ids or families to report; undefined for all. */
+	outcomes?: string[];
+	/** Undefined: a table on a terminal, else chosen by --out's extension, else JSON. */
+	format?: RunFormat;
+	out?: string;
+	force: boolean;
+	quiet: boolean;
+	progress: boolean;
+	dryRun: boolean;
+}
+
+export interface RunArgs extends EnsembleArgs {
+	command: 'run';
+	scenario: string;
+	settings: string[];
 	detail: boolean;
 	/** A scenario to compare with on the same seeds (paired differences). */
 	baseline?: string;
-	format: 'json' | 'csv';
-	out?: string;
+	saveScenario?: string;
+}
+
+export interface CompareArgs extends EnsembleArgs {
+	command: 'compare';
+	scenarios: string[];
+	baseline: string;
 }
 
 export interface ListArgs {
 	command: 'list';
-	what: 'scenarios' | 'levers' | 'assumptions' | 'outcomes' | 'all';
-	format: 'json' | 'table';
+	what: ListKind | 'all';
+	format: ListFormat;
+}
+
+export interface ShowArgs {
+	command: 'show';
+	id: string;
+	format: ShowFormat;
 }
 
 export interface HelpArgs {
 	command: 'help';
+	/** The command whose help to print; undefined for the overview. */
+	topic?: CommandName;
 }
 
-export type Args = RunArgs | ListArgs | HelpArgs;
+export type Args = RunArgs | CompareArgs | ListArgs | ShowArgs | HelpArgs;
+export type CommandName = 'run' | 'compare' | 'list' | 'show';
 
-const LIST_KINDS = ['scenarios', 'levers', 'assumptions', 'outcomes'] as const;
+export interface OptionSpec {
+	name: string;
+	/** Placeholder of the value, e.g. "N"; absent for a flag. */
+	value?: string;
+	repeatable?: boolean;
+	help: string;
+}
+
+export interface CommandSpec {
+	name: CommandName;
+	usage: string;
+	summary: string;
+	options: readonly OptionSpec[];
+	/** Paragraphs after the options in `levers <command> --help`. */
+	notes: readonly string[];
+}
+
+const range = ({ min, max }: { min: number; max: number }) => `${min.toLocaleString('en-GB')}–${max.toLocaleString('en-GB')}`;
+
+const ENSEMBLE_OPTIONS: readonly OptionSpec[] = [
+	{ name: '--runs', value: 'N', help: `replicates, ${range(SETTING_LIMITS.runs)} (default: the scenario's, usually 16)` },
+	{ name: '--seed', value: 'S', help: 'base seed; replicate r uses a seed derived from S and r' },
+	{ name: '--months', value: 'M', help: `horizon in months, ${range(SETTING_LIMITS.months)}` },
+	{ name: '--citizens', value: 'N', help: `population size, ${range(SETTING_LIMITS.citizens)}` },
+	{ name: '--outcomes', value: 'LIST', help: 'outcome ids or families, comma-separated (e.g. gaming,workforce)' },
+	{ name: '--format', value: 'F', help: 'table, json or csv (default: table on a terminal, else json)' },
+	{ name: '--out', value: 'FILE', help: 'write to FILE instead of standard output (.csv implies csv)' },
+	{ name: '--force', help: 'overwrite an existing --out file; allow a run above the size limits' },
+	{ name: '--quiet', help: 'no progress line, estimate or warnings on standard error' },
+	{ name: '--progress', help: 'a progress line even when standard error is not a terminal' },
+	{ name: '--dry-run', help: 'check everything and print the estimate, but run nothing' },
+	{ name: '--help', help: 'this help' }
+];
+
+export const COMMANDS: Record<CommandName, CommandSpec> = {
+	run: {
+		name: 'run',
+		usage: 'levers run <scenario> [--set id=value]... [--baseline <scenario>] [options]',
+		summary: 'run a scenario\'s ensemble, alone or against a baseline',
+		options: [
+			{ name: '--set', value: 'id=value', repeatable: true, help: 'set a lever, an assumption, runs, seed, months or citizens; a lever may take an expression of the month t' },
+			{ name: '--baseline', value: 'SCENARIO', help: 'also run SCENARIO on the same seeds and report paired differences' },
+			{ name: '--detail', help: 'add wait histograms and provider snapshots (JSON only)' },
+			{ name: '--save-scenario', value: 'FILE', help: 'write the resolved scenario (with --set changes) as a scenario file' },
+			...ENSEMBLE_OPTIONS
+		],
+		notes: [
+			'<scenario> is a built-in id (levers list scenarios) or a scenario file (*.json, or any path with a slash).',
+			'The table shows each outcome\'s final figure: the mean over each run\'s last 12 months, its mean and 5–95% range across runs; with --baseline, the paired change (scenario minus baseline, run by run on common seeds) with its 5–95% range, and whether that is better or worse.',
+			'JSON has every outcome\'s monthly series and final figures; CSV has one row per run, month, outcome and group.'
+		]
+	},
+	compare: {
+		name: 'compare',
+		usage: 'levers compare <scenario>... --baseline <scenario> [options]',
+		summary: 'several scenarios side by side against one baseline',
+		options: [{ name: '--baseline', value: 'SCENARIO', help: 'the scenario every other is compared with (required)' }, ...ENSEMBLE_OPTIONS],
+		notes: [
+			'Every scenario runs with the baseline\'s runs, seed, months and citizens (or the options above), so run r of each shares its random draws with run r of the baseline.',
+			'To compare a scenario changed with --set, save it first: levers run <scenario> --set … --save-scenario FILE --dry-run.'
+		]
+	},
+	list: {
+		name: 'list',
+		usage: 'levers list [scenarios|levers|assumptions|outcomes] [--format table|json|csv]',
+		summary: 'the built-in scenarios and the parameter registry',
+		options: [
+			{ name: '--format', value: 'F', help: 'table (default), json or csv' },
+			{ name: '--help', help: 'this help' }
+		],
+		notes: ['Tables are cut to the terminal\'s width; levers show <id> prints one entry in full.']
+	},
+	show: {
+		name: 'show',
+		usage: 'levers show <id> [--format text|json]',
+		summary: 'one lever, assumption, outcome or scenario in full',
+		options: [
+			{ name: '--format', value: 'F', help: 'text (default) or json' },
+			{ name: '--help', help: 'this help' }
+		],
+		notes: ['Levers and assumptions: meaning, benefit and cost, unit, default and range, source and evidence grade. Outcomes: meaning, unit, which direction is better. Scenarios: what they set.']
+	}
+};
+
+const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
 /** Parse the command line (without `node` and the script). Throws CliError. */
 export function parseArgs(argv: readonly string[]): Args {
-	const [command, ...rest] = argv;
-	if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
-	if (command === 'run') return parseRun(rest);
-	if (command === 'list') return parseList(rest);
-	throw new CliError(`unknown command "${command}"; use "levers run" or "levers list" ("levers help" for more)`);
+	const [first, ...rest] = argv;
+	if (first === undefined || first === '--help' || first === '-h') return { command: 'help' };
+	if (first === 'help') return parseHelp(rest);
+	if (!(COMMAND_NAMES as string[]).includes(first)) {
+		const hint = closeMatches(first, COMMAND_NAMES);
+		throw new CliError(
+			`unknown command "${first}"${hint.length ? `; did you mean "levers ${hint[0]}"?` : ''} (commands: ${COMMAND_NAMES.join(', ')}; levers --help for more)`
+		);
+	}
+	const command = first as CommandName;
+	if (rest.some((arg) => arg === '--help' || arg === '-h')) return { command: 'help', topic: command };
+	const parsed = parseOptions(COMMANDS[command], rest);
+	switch (command) {
+		case 'run':
+			return toRunArgs(parsed);
+		case 'compare':
+			return toCompareArgs(parsed);
+		case 'list':
+			return toListArgs(parsed);
+		case 'show':
+			return toShowArgs(parsed);
+	}
 }
 
-function parseRun(argv: readonly string[]): RunArgs {
-	const args: RunArgs = { command: 'run', scenario: '', settings: [], detail: false, format: 'json' };
-	const positional: string[] = [];
+function parseHelp(rest: readonly string[]): HelpArgs {
+	if (rest.length === 0) return { command: 'help' };
+	const [topic, ...extra] = rest;
+	if (!(COMMAND_NAMES as string[]).includes(topic) || extra.length > 0)
+		throw new CliError(`levers help takes one command (${COMMAND_NAMES.join(', ')}), not "${rest.join(' ')}"`);
+	return { command: 'help', topic: topic as CommandName };
+}
+
+interface ParsedOptions {
+	positionals: string[];
+	/** Values by option name; a flag has one empty string. */
+	values: Map<string, string[]>;
+}
+
+/**
+ * Splits arguments into options and positionals by the command's spec. Refuses unknown
+ * options (with a close match), a missing value, a value given to a flag and a repeated
+ * option that is not meant to repeat: nothing is resolved silently by "last one wins".
+ */
+function parseOptions(spec: CommandSpec, argv: readonly string[]): ParsedOptions {
+	const byName = new Map(spec.options.map((o) => [o.name, o]));
+	const values = new Map<string, string[]>();
+	const positionals: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
-		const [flag, inline] = splitFlag(arg);
-		const value = () => {
-			if (inline !== undefined) return inline;
-			const next = argv[++i];
-			if (next === undefined) throw new CliError(`${flag} needs a value`);
-			return next;
-		};
-		switch (flag) {
-			case '--set':
-				args.settings.push(value());
-				break;
-			case '--runs':
-				args.runs = integer(flag, value(), 1, 1000);
-				break;
-			case '--seed':
-				args.seed = integer(flag, value(), 0, 2 ** 31 - 1);
-				break;
-			case '--months':
-				args.months = integer(flag, value(), 12, 360);
-				break;
-			case '--citizens':
-				args.citizens = integer(flag, value(), 100, 2_000_000);
-				break;
-			case '--detail':
-				if (inline !== undefined) throw new CliError('--detail takes no value');
-				args.detail = true;
-				break;
-			case '--format': {
-				const format = value();
-				if (format !== 'json' && format !== 'csv') throw new CliError(`--format must be json or csv, not "${format}"`);
-				args.format = format;
-				break;
+		if (arg === '--') {
+			positionals.push(...argv.slice(i + 1));
+			break;
+		}
+		if (!arg.startsWith('-') || arg === '-' || /^-\d/.test(arg)) {
+			positionals.push(arg);
+			continue;
+		}
+		const eq = arg.indexOf('=');
+		const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+		const option = byName.get(name);
+		if (!option) throw new CliError(unknownOption(spec, name));
+		let value = '';
+		if (option.value) {
+			if (eq > 0 && arg.startsWith('--')) value = arg.slice(eq + 1);
+			else {
+				const next = argv[i + 1];
+				if (next === undefined || next.startsWith('--')) throw new CliError(`${name} needs a value (${name} ${option.value})`);
+				value = next;
+				i++;
 			}
-			case '--out':
-				args.out = value();
-				break;
-			case '--baseline':
-				args.baseline = value();
-				break;
-			default:
-				if (arg.startsWith('--')) throw new CliError(`unknown option "${flag}" for "levers run"`);
-				positional.push(arg);
+		} else if (eq > 0) {
+			throw new CliError(`${name} takes no value`);
 		}
-	}
-	if (positional.length === 0) throw new CliError('levers run needs a scenario id or a scenario file (see "levers list scenarios")');
-	if (positional.length > 1) throw new CliError(`levers run takes one scenario, not ${positional.length}: ${positional.join(', ')}`);
-	args.scenario = positional[0];
-	return args;
-}
-
-function parseList(argv: readonly string[]): ListArgs {
-	const args: ListArgs = { command: 'list', what: 'all', format: 'table' };
-	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = splitFlag(argv[i]);
-		if (flag === '--format') {
-			const format = inline ?? argv[++i];
-			if (format !== 'json' && format !== 'table') throw new CliError(`--format must be json or table, not "${format ?? ''}"`);
-			args.format = format;
-		} else if (flag.startsWith('--')) {
-			throw new CliError(`unknown option "${flag}" for "levers list"`);
-		} else if ((LIST_KINDS as readonly string[]).includes(flag) && args.what === 'all') {
-			args.what = flag as ListArgs['what'];
-		} else {
-			throw new CliError(`levers list takes one of ${LIST_KINDS.join(', ')}, not "${flag}"`);
+		const previous = values.get(name);
+		if (previous && !option.repeatable) {
+			const both = option.value ? ` (${JSON.stringify(previous[0])} and ${JSON.stringify(value)})` : '';
+			throw new CliError(`${name} is given twice${both}; give it once`);
 		}
+		values.set(name, [...(previous ?? []), value]);
 	}
-	return args;
+	return { positionals, values };
 }
 
-function splitFlag(arg: string): [string, string | undefined] {
-	if (!arg.startsWith('--')) return [arg, undefined];
-	const eq = arg.indexOf('=');
-	return eq < 0 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
+function unknownOption(spec: CommandSpec, name: string): string {
+	const names = spec.options.map((o) => o.name);
+	let near: string[];
+	if (/^-[^-]/.test(name)) {
+		// A short option such as -r: suggest the long options that start with its letter.
+		near = names.filter((n) => n[2] === name[1]).slice(0, 3);
+	} else near = closeMatches(name.replace(/^-+/, '--'), names);
+	const hint = near.length ? `; did you mean ${near.join(' or ')}?` : '';
+	return `unknown option "${name}" for "levers ${spec.name}"${hint} (levers ${spec.name} --help lists them)`;
 }
 
-function integer(flag: string, text: string, min: number, max: number): number {
-	if (!/^\d+$/.test(text)) throw new CliError(`${flag} must be a whole number, not "${text}"`);
+function one(p: ParsedOptions, name: string): string | undefined {
+	return p.values.get(name)?.[0];
+}
+
+function flag(p: ParsedOptions, name: string): boolean {
+	return p.values.has(name);
+}
+
+/** A whole number within the scenario layer's limits for the setting. */
+function integer(name: string, text: string | undefined, limits: { min: number; max: number }): number | undefined {
+	if (text === undefined) return undefined;
+	if (!/^\d+$/.test(text)) throw new CliError(`${name} must be a whole number, not "${text}"`);
 	const n = Number(text);
-	if (n < min || n > max) throw new CliError(`${flag} ${n} is outside ${min}–${max}`);
+	if (n < limits.min || n > limits.max) throw new CliError(`${name} ${n} is outside ${range(limits)}`);
 	return n;
+}
+
+function choice<T extends string>(name: string, text: string | undefined, allowed: readonly T[]): T | undefined {
+	if (text === undefined) return undefined;
+	if (!(allowed as readonly string[]).includes(text)) throw new CliError(`${name} must be ${orList(allowed)}, not "${text}"`);
+	return text as T;
+}
+
+function nonEmpty(name: string, text: string | undefined): string | undefined {
+	if (text !== undefined && text.trim() === '') throw new CliError(`${name} needs a file name, not an empty string`);
+	return text;
+}
+
+function orList(items: readonly string[]): string {
+	return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function ensembleArgs(p: ParsedOptions): EnsembleArgs {
+	const outcomes = one(p, '--outcomes');
+	if (outcomes !== undefined && outcomes.split(',').some((s) => s.trim() === ''))
+		throw new CliError(`--outcomes must be a comma-separated list of outcome ids or families, not "${outcomes}"`);
+	return {
+		runs: integer('--runs', one(p, '--runs'), SETTING_LIMITS.runs),
+		seed: integer('--seed', one(p, '--seed'), SETTING_LIMITS.seed),
+		months: integer('--months', one(p, '--months'), SETTING_LIMITS.months),
+		citizens: integer('--citizens', one(p, '--citizens'), SETTING_LIMITS.citizens),
+		outcomes: outcomes?.split(',').map((s) => s.trim()),
+		format: choice('--format', one(p, '--format'), ['table', 'json', 'csv'] as const),
+		out: nonEmpty('--out', one(p, '--out')),
+		force: flag(p, '--force'),
+		quiet: flag(p, '--quiet'),
+		progress: flag(p, '--progress'),
+		dryRun: flag(p, '--dry-run')
+	};
+}
+
+function toRunArgs(p: ParsedOptions): RunArgs {
+	if (p.positionals.length === 0) throw new CliError('levers run needs a scenario id or a scenario file (levers list scenarios)');
+	if (p.positionals.length > 1)
+		throw new CliError(
+			`levers run takes one scenario, but "${p.positionals[1]}" follows "${p.positionals[0]}" (levers compare runs several)`
+		);
+	const args: RunArgs = {
+		command: 'run',
+		scenario: p.positionals[0],
+		settings: p.values.get('--set') ?? [],
+		detail: flag(p, '--detail'),
+		baseline: one(p, '--baseline'),
+		saveScenario: nonEmpty('--save-scenario', one(p, '--save-scenario')),
+		...ensembleArgs(p)
+	};
+	if (args.detail && args.format !== undefined && args.format !== 'json')
+		throw new CliError(`--detail is only in JSON output, not ${args.format} (use --format json)`);
+	return args;
+}
+
+function toCompareArgs(p: ParsedOptions): CompareArgs {
+	const baseline = one(p, '--baseline');
+	if (p.positionals.length === 0) throw new CliError('levers compare needs one or more scenarios and --baseline <scenario>');
+	if (baseline === undefined) throw new CliError('levers compare needs --baseline <scenario>: the scenario the others are compared with');
+	const seen = new Set<string>();
+	for (const s of [...p.positionals, baseline]) {
+		if (seen.has(s)) throw new CliError(`levers compare names "${s}" twice; each scenario once (the baseline included)`);
+		seen.add(s);
+	}
+	return { command: 'compare', scenarios: p.positionals, baseline, ...ensembleArgs(p) };
+}
+
+function toListArgs(p: ParsedOptions): ListArgs {
+	const [what, ...extra] = p.positionals;
+	if (what !== undefined && !(LIST_KINDS as readonly string[]).includes(what)) {
+		const near = closeMatches(what, LIST_KINDS);
+		throw new CliError(`levers list takes ${orList(LIST_KINDS)}, not "${what}"${near.length ? `; did you mean ${near[0]}?` : ''}`);
+	}
+	if (extra.length > 0) throw new CliError(`levers list takes one kind at a time, but "${extra[0]}" follows "${what}"`);
+	return { command: 'list', what: (what as ListKind | undefined) ?? 'all', format: choice('--format', one(p, '--format'), ['table', 'json', 'csv'] as const) ?? 'table' };
+}
+
+function toShowArgs(p: ParsedOptions): ShowArgs {
+	if (p.positionals.length !== 1)
+		throw new CliError(
+			p.positionals.length === 0
+				? 'levers show needs an id: a lever, assumption, outcome or scenario (levers list)'
+				: `levers show takes one id, but "${p.positionals[1]}" follows "${p.positionals[0]}"`
+		);
+	return { command: 'show', id: p.positionals[0], format: choice('--format', one(p, '--format'), ['text', 'json'] as const) ?? 'text' };
 }

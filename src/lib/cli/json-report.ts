@@ -1,78 +1,70 @@
-import { summariseEnsemble, type Ensemble, type EnsembleSummary, type SeriesSummary, type Summary } from '../ensemble/index';
-import { MODEL_NAME, MODEL_VERSION, OUTCOMES, type RunOutput } from '../model/index';
-import type { ResolvedScenario } from '../scenario/index';
+/** The JSON documents of `levers run` and `levers compare`. NaN and infinities become null. */
+import type { EnsembleSummary, SeriesSummary, Summary } from '../ensemble/index';
+import type { OutcomeSpec, RunOutput } from '../model/index';
+import type { Overrides, ResolvedScenario, ScenarioFile } from '../scenario/index';
+import { toScenarioFile } from '../scenario/serialise';
 
-/** The resolved scenario as it appears in results: everything needed to run it again. */
-export function describeScenario(s: ResolvedScenario) {
+/** A scenario as results record it: a file that runs again, and how it was put together. */
+export interface ScenarioRecord {
+	/** The resolved scenario as a scenario file: `levers run` on it gives these numbers again. */
+	scenario: ScenarioFile;
+	resolution: {
+		/** Ids from this scenario up to the root of its `extends` chain. */
+		chain: string[];
+		/** What the command line laid over the chain (--set, --runs, --seed, --months, --citizens). */
+		overrides: Overrides;
+	};
+}
+
+export function scenarioRecord(resolved: ResolvedScenario, overrides: Overrides): ScenarioRecord {
+	return { scenario: toScenarioFile(resolved), resolution: { chain: resolved.chain, overrides } };
+}
+
+/** Series, final figures and groups of the chosen outcomes. */
+export function summaryReport(summary: EnsembleSummary, outcomes: readonly OutcomeSpec[]) {
+	const pick = <T>(record: Partial<Record<string, T>>, f: (v: T) => unknown) =>
+		Object.fromEntries(outcomes.filter((o) => record[o.id] !== undefined).map((o) => [o.id, f(record[o.id] as T)]));
 	return {
-		id: s.id,
-		title: s.title,
-		description: s.description,
-		sources: s.sources,
-		chain: s.chain,
-		levers: s.levers,
-		assumptions: s.assumptions,
-		population: s.population,
-		months: s.months,
-		seed: s.seed,
-		runs: s.runs
+		outcomes: pick(summary.outcomes, (s: SeriesSummary) => ({ mean: list(s.mean), p05: list(s.p05), p50: list(s.p50), p95: list(s.p95) })),
+		final: pick(summary.final, figures),
+		byQuintile: pick(summary.byQuintile, (groups: Record<string, Summary>) => mapValues(groups, figures)),
+		byArea: pick(summary.byArea, (groups: Record<string, Summary>) => mapValues(groups, figures))
 	};
 }
 
-/** The JSON document `levers run --format json` prints. */
-export function jsonReport(
-	scenario: ResolvedScenario,
-	ensemble: Ensemble,
-	baseline?: { scenario: ResolvedScenario; ensemble: Ensemble }
-) {
-	const report: Record<string, unknown> = {
-		model: { name: MODEL_NAME, version: MODEL_VERSION },
-		scenario: describeScenario(scenario),
-		runs: ensemble.runs.length,
-		seeds: ensemble.seeds,
-		months: ensemble.months,
-		...summaryReport(summariseEnsemble(ensemble))
-	};
-	if (ensemble.runs[0].detail) report.detail = detailReport(ensemble.runs);
-	if (baseline) {
-		report.baseline = describeScenario(baseline.scenario);
-		// Paired differences, scenario minus baseline, run by run on the same seeds.
-		report.difference = summaryReport(summariseEnsemble(ensemble, baseline.ensemble));
-	}
-	return report;
-}
+/**
+ * Wait histograms summed over runs and every provider's start and end snapshot, gathered run
+ * by run so the runs themselves need not be kept.
+ */
+export class DetailCollector {
+	private targetDays = 0;
+	private binDays = 0;
+	private trueWaits: number[] = [];
+	private recordedWaits: number[] = [];
+	private readonly providers: unknown[] = [];
 
-function summaryReport(summary: EnsembleSummary) {
-	const outcomes: Record<string, Record<keyof SeriesSummary, number[]>> = {};
-	for (const spec of OUTCOMES) {
-		const s = summary.outcomes[spec.id];
-		outcomes[spec.id] = { mean: list(s.mean), p05: list(s.p05), p50: list(s.p50), p95: list(s.p95) };
-	}
-	return {
-		outcomes,
-		final: mapValues(summary.final, figures),
-		byQuintile: mapValues(summary.byQuintile, (groups) => mapValues(groups!, figures)),
-		byArea: mapValues(summary.byArea, (groups) => mapValues(groups!, figures))
-	};
-}
-
-function detailReport(runs: RunOutput[]) {
-	const first = runs[0].detail!;
-	const trueWaits = new Array<number>(first.trueWaits.length).fill(0);
-	const recordedWaits = new Array<number>(first.recordedWaits.length).fill(0);
-	const providers: unknown[] = [];
-	runs.forEach((run, r) => {
-		const d = run.detail!;
-		d.trueWaits.forEach((v, i) => (trueWaits[i] += v));
-		d.recordedWaits.forEach((v, i) => (recordedWaits[i] += v));
-		for (const p of d.providers) {
-			providers.push({ run: r, id: p.id, area: p.area + 1, start: mapValues({ ...p.start }, clean), end: mapValues({ ...p.end }, clean) });
+	add(run: RunOutput, replicate: number): void {
+		const d = run.detail;
+		if (!d) return;
+		if (this.trueWaits.length === 0) {
+			this.targetDays = d.targetDays;
+			this.binDays = d.binDays;
+			this.trueWaits = new Array<number>(d.trueWaits.length).fill(0);
+			this.recordedWaits = new Array<number>(d.recordedWaits.length).fill(0);
 		}
-	});
-	return {
-		waits: { targetDays: first.targetDays, binDays: first.binDays, true: trueWaits, recorded: recordedWaits },
-		providers
-	};
+		d.trueWaits.forEach((v, i) => (this.trueWaits[i] += v));
+		d.recordedWaits.forEach((v, i) => (this.recordedWaits[i] += v));
+		for (const p of d.providers) {
+			this.providers.push({ run: replicate, id: p.id, area: p.area + 1, start: mapValues({ ...p.start }, clean), end: mapValues({ ...p.end }, clean) });
+		}
+	}
+
+	report() {
+		return {
+			waits: { targetDays: this.targetDays, binDays: this.binDays, true: this.trueWaits, recorded: this.recordedWaits },
+			providers: this.providers
+		};
+	}
 }
 
 /** NaN and infinities are not JSON: they become null. */
@@ -80,16 +72,16 @@ function clean(v: number): number | null {
 	return Number.isFinite(v) ? v : null;
 }
 
-function list(values: Float64Array): number[] {
-	return Array.from(values, (v) => clean(v) as number);
+function list(values: Float64Array): (number | null)[] {
+	return Array.from(values, clean);
 }
 
 function figures(s: Summary) {
 	return { mean: clean(s.mean), p05: clean(s.p05), p50: clean(s.p50), p95: clean(s.p95) };
 }
 
-function mapValues<T, U>(record: Partial<Record<string, T>>, f: (v: T) => U): Record<string, U> {
+function mapValues<T, U>(record: Record<string, T>, f: (v: T) => U): Record<string, U> {
 	const out: Record<string, U> = {};
-	for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = f(v as T);
+	for (const [k, v] of Object.entries(record)) out[k] = f(v);
 	return out;
 }

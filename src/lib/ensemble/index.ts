@@ -10,3 +10,11 @@ export {
 	type EnsembleSummary,
 	type SeriesSummary
 } from './ensemble';
+export {
+	EnsembleCollector,
+	runSummarisedEnsemble,
+	summariseRun,
+	summariseRunSummaries,
+	type RunSummary,
+	type SummarisedEnsemble
+} from './run-summary';

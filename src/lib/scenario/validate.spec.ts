@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ScenarioError } from './errors';
 import { expectScenarioError, scenario } from './spec-helpers';
-import { parseScenarioJson, validateScenarioFile } from './validate';
+import { MAX_FILE_BYTES, parseScenarioJson, validateScenarioFile } from './validate';
 
 const v = (extra: Record<string, unknown>) => () => validateScenarioFile(scenario(extra));
 
@@ -210,5 +210,79 @@ describe('population and run settings', () => {
 		['runs', Infinity, 'runs = Infinity']
 	])('%s = %j', (key, value, expected) => {
 		expectScenarioError(v({ [key]: value }), `scenario "test": ${expected}`);
+	});
+});
+
+describe('the text of a file', () => {
+	const text = (extra: Record<string, unknown> = {}) => JSON.stringify(scenario(extra), null, 2);
+
+	test('a byte-order mark before the JSON is ignored, as editors on Windows save it', () => {
+		expect(parseScenarioJson('\uFEFF' + text({ runs: 3 })).runs).toBe(3);
+		// Only at the very start: a BOM elsewhere is still not JSON.
+		expectScenarioError(() => parseScenarioJson(' \uFEFF' + text()), 'not valid JSON');
+	});
+
+	test('a key given twice is an error naming the key and where it is, not "last one wins"', () => {
+		const twice = text().replace('"id"', '"runs": 1, "runs": 1000, "id"');
+		expectScenarioError(() => parseScenarioJson(twice), 'scenario file: key "runs" appears twice at the top level');
+		const nested = text({ levers: { targets: 0.2 } }).replace('"targets": 0.2', '"targets": 0.2, "targets": 0.9');
+		expectScenarioError(() => parseScenarioJson(nested), 'key "targets" appears twice in levers');
+		const inSources = text({ sources: [{ publication: 'P', sections: 'S' }] }).replace('"sections": "S"', '"sections": "S", "sections": "T"');
+		expectScenarioError(() => parseScenarioJson(inSources), 'key "sections" appears twice in sources[0]');
+	});
+
+	test('keys that are equal once their escapes are read are the same key', () => {
+		const escaped = text().replace('"id"', '"runs": 1, "r\\u0075ns": 2, "id"');
+		expectScenarioError(() => parseScenarioJson(escaped), 'key "runs" appears twice');
+	});
+
+	test('the same key in different objects, or a key that only appears inside a string, is fine', () => {
+		const file = parseScenarioJson(
+			text({ title: '"runs": "runs"', sources: [{ publication: 'a', sections: 'b' }, { publication: 'a', sections: 'b' }] })
+		);
+		expect(file.sources).toHaveLength(2);
+	});
+
+	test('nesting deeper than any scenario needs is refused with the depth, however deep', () => {
+		const deep = text().replace('"id"', `"x": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "id"`);
+		expectScenarioError(() => parseScenarioJson(deep), /scenario file: nested more than \d+ levels deep/);
+	});
+
+	test('the size bound is in bytes and is exported for readers that check it before reading', () => {
+		expect(MAX_FILE_BYTES).toBe(1_000_000);
+		expectScenarioError(() => parseScenarioJson(' '.repeat(MAX_FILE_BYTES + 1)), 'at most 1000000');
+		// Multi-byte characters count as bytes: half a million two-byte letters plus the rest is too large.
+		expectScenarioError(() => parseScenarioJson(text({ description: 'é'.repeat(500_000) })), 'at most 1000000 bytes');
+	});
+});
+
+describe('characters in titles, descriptions and sources', () => {
+	test.each([
+		['NUL', 'A\u0000B', 'U+0000'],
+		['a tab', 'A\tB', 'U+0009'],
+		['a line break', 'A\nB', 'U+000A'],
+		['DEL', 'A\u007fB', 'U+007F'],
+		['a C1 control', 'A\u0085B', 'U+0085'],
+		['a right-to-left override', 'Safe\u202Egnp.exe', 'U+202E'],
+		['a left-to-right embedding', 'A\u202AB', 'U+202A'],
+		['a right-to-left isolate', 'A\u2067B', 'U+2067'],
+		['a right-to-left mark', 'A\u200FB', 'U+200F'],
+		['an Arabic letter mark', 'A\u061CB', 'U+061C'],
+		['a line separator', 'A\u2028B', 'U+2028'],
+		['a lone surrogate', 'A\uD800B', 'U+D800']
+	])('a title with %s is refused, naming the character', (_name, title, code) => {
+		expectScenarioError(v({ title }), 'scenario "test": title', code);
+	});
+
+	test('sources are held to the same rule; descriptions may break lines but not hide text', () => {
+		expectScenarioError(v({ sources: [{ publication: 'P\u202E', sections: 'S' }] }), 'sources[0].publication', 'U+202E');
+		expect(validateScenarioFile(scenario({ description: 'One line.\nAnother.' })).description).toBe('One line.\nAnother.');
+		expectScenarioError(v({ description: 'A\u0000B' }), 'description', 'U+0000');
+		expectScenarioError(v({ description: 'A\u202EB' }), 'description', 'U+202E');
+	});
+
+	test('ordinary text in any script, dashes, quotes, emoji and joiners is accepted', () => {
+		for (const title of ['Targets & terror – “2023”', 'Déjà vu', 'مرحبا بالعالم', 'שלום', '日本語', 'Team 👩‍⚕️ care'])
+			expect(validateScenarioFile(scenario({ title })).title).toBe(title);
 	});
 });
