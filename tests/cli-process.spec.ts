@@ -15,7 +15,7 @@ import { cli } from '../src/lib/cli/spec-io';
 const ROOT = process.env.LEVERS_TEST_ROOT ?? fileURLToPath(new URL('..', import.meta.url));
 const HELPERS = fileURLToPath(new URL('./helpers/', import.meta.url));
 const BASE = 'baseline-england-2023';
-const RUN = ['run', BASE, '--citizens', '2000', '--months', '24', '--runs', '2'];
+const RUN = ['run', BASE, '--citizens', '4000', '--months', '24', '--runs', '2'];
 
 function temp(): string {
 	return mkdtempSync(join(tmpdir(), 'levers-process-'));

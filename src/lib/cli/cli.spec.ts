@@ -6,7 +6,7 @@ import { loadBuiltinScenarios } from '../scenario/builtin-node';
 import { cli, specFolder, type Captured, type SpecIoOptions } from './spec-io';
 
 const library = loadBuiltinScenarios();
-const SMALL = ['--citizens', '2000', '--months', '24', '--runs', '2'];
+const SMALL = ['--citizens', '4000', '--months', '24', '--runs', '2'];
 const BASE = 'baseline-england-2023';
 const FIGURES = ['mean', 'p05', 'p50', 'p95'];
 
@@ -46,7 +46,7 @@ describe('run: JSON', () => {
 		expect(report.model.version).toMatch(/^\d+\.\d+\.\d+/);
 		expect(report.scenario.id).toBe(BASE);
 		expect(report.resolution.chain).toEqual([BASE]);
-		expect(report.scenario.population.citizens).toBe(2000);
+		expect(report.scenario.population.citizens).toBe(4000);
 		expect(report.scenario.seed).toBe(5);
 		expect(report.runs).toBe(2);
 		expect(report.months).toBe(24);
@@ -68,7 +68,7 @@ describe('run: JSON', () => {
 	});
 
 	test('resolution records the chain and every override the command line laid over it', () => {
-		expect(report.resolution.overrides).toEqual({ citizens: 2000, months: 24, runs: 2, seed: 5 });
+		expect(report.resolution.overrides).toEqual({ citizens: 4000, months: 24, runs: 2, seed: 5 });
 	});
 
 	test('outcomes has mean, p05, p50 and p95 arrays of length months for every outcome id', () => {
@@ -228,7 +228,7 @@ describe('run: settings and scenario files', () => {
 	test('a scenario file that extends a built-in inherits its levers and assumptions and adds its own', async () => {
 		const parent = library.get('targets-and-terror')!;
 		const path = join(specFolder(), 'mine.json');
-		writeFileSync(path, JSON.stringify({ schema: 'levers-scenario', version: 1, id: 'my-scenario', title: 'Mine', extends: 'targets-and-terror', levers: { audit: 0.7 }, population: { citizens: 2000 }, months: 24, runs: 2 }));
+		writeFileSync(path, JSON.stringify({ schema: 'levers-scenario', version: 1, id: 'my-scenario', title: 'Mine', extends: 'targets-and-terror', levers: { audit: 0.7 }, population: { citizens: 4000 }, months: 24, runs: 2 }));
 		const report = await runJson(['run', path]);
 		expect(report.scenario.id).toBe('my-scenario');
 		expect(report.resolution.chain).toEqual(['my-scenario', 'targets-and-terror', BASE]);

@@ -10,9 +10,9 @@ import { OUTCOMES } from '../model/index';
 import { cli, specFolder } from './spec-io';
 
 const BASE = 'baseline-england-2023';
-const SMALL = ['--citizens', '2000', '--months', '24', '--runs', '2'];
+const SMALL = ['--citizens', '4000', '--months', '24', '--runs', '2'];
 const scenarioText = (extra: Record<string, unknown> = {}) =>
-	JSON.stringify({ schema: 'levers-scenario', version: 1, id: 'mine', title: 'Mine', extends: BASE, population: { citizens: 2000 }, months: 24, runs: 2, ...extra }, null, 2);
+	JSON.stringify({ schema: 'levers-scenario', version: 1, id: 'mine', title: 'Mine', extends: BASE, population: { citizens: 4000 }, months: 24, runs: 2, ...extra }, null, 2);
 
 /** Expects exit 2 with one line containing every part, nothing on stdout and no run. */
 async function refused(argv: string[], ...parts: string[]) {
@@ -89,7 +89,7 @@ describe('standard output closed by its reader (| head)', () => {
 	});
 
 	test('CSV stops the runs as soon as nobody reads', async () => {
-		const result = await cli(['run', BASE, '--citizens', '2000', '--months', '24', '--runs', '5', '--format', 'csv'], { stdoutClosesAfter: 1 });
+		const result = await cli(['run', BASE, '--citizens', '4000', '--months', '24', '--runs', '5', '--format', 'csv'], { stdoutClosesAfter: 1 });
 		expect(result.code).toBe(0);
 		expect(result.runs).toBe(0); // the first run's rows met the closed pipe
 	});

@@ -43,7 +43,7 @@ describe('Progress', () => {
 });
 
 describe('the progress line of levers run', () => {
-	const argv = ['run', 'baseline-england-2023', '--citizens', '2000', '--months', '12', '--runs', '4', '--format', 'csv'];
+	const argv = ['run', 'baseline-england-2023', '--citizens', '4000', '--months', '12', '--runs', '4', '--format', 'csv'];
 
 	test('shows on a terminal for runs longer than a second', async () => {
 		const result = await cli(argv, { terminal: { stderr: true }, clock: steppingClock(700) });

@@ -5,7 +5,7 @@ import { cli, type SpecIoOptions } from './spec-io';
 import { verdict } from './table-report';
 
 const BASE = 'baseline-england-2023';
-const SMALL = ['--citizens', '2000', '--months', '24', '--runs', '2', '--seed', '5'];
+const SMALL = ['--citizens', '4000', '--months', '24', '--runs', '2', '--seed', '5'];
 
 async function table(argv: string[], options: SpecIoOptions = {}) {
 	const result = await cli(argv, options);

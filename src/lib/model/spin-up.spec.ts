@@ -7,12 +7,13 @@ import { MIN_SPIN_UP_MONTHS, spinUp } from './spin-up';
 import type { World } from './world';
 
 /**
- * The twelve indicators the spin-up watches, written straight into a world's state: burnout,
+ * The thirteen indicators the spin-up watches, written straight into a world's state: burnout,
  * motivation, skill, staff over posts, culture, waiting per citizen, well per citizen, trust per
- * citizen, true quality, true performance, crises per citizen and prevention effect.
+ * citizen, true quality, true performance, crises per citizen, prevention effect, and how far
+ * users have moved between providers (between-provider share of deprivation's sum of squares).
  */
-const LEVELS = [0.3, 0.55, 0.6, 0.92, 0.2, 0.01, 0.7, 0.55, 0.6, 0.65, 0.002, 0.1];
-const NAMES = ['burnout', 'motivation', 'skill', 'staffing', 'culture', 'waiting', 'well', 'trust', 'quality', 'performance', 'crises', 'prevention'];
+const LEVELS = [0.3, 0.55, 0.6, 0.92, 0.2, 0.01, 0.7, 0.55, 0.6, 0.65, 0.002, 0.1, 0.2];
+const NAMES = ['burnout', 'motivation', 'skill', 'staffing', 'culture', 'waiting', 'well', 'trust', 'quality', 'performance', 'crises', 'prevention', 'provider mix'];
 
 function writeIndicators(world: World, values: number[]): void {
 	const pr = world.providers;
@@ -35,6 +36,13 @@ function writeIndicators(world: World, values: number[]): void {
 	world.crisesByProvider[0] = values[10] * n;
 	world.areas.preventionEffect.fill(values[11]);
 	world.areas.outreachEffect.fill(0);
+	// One registered user at deviation √mix from a mean of 0, over a total sum of squares of 1.
+	world.deprivationMean = 0;
+	world.deprivationTotalSS = 1;
+	world.registeredCount.fill(0);
+	world.registeredDeprivation.fill(0);
+	world.registeredCount[0] = 1;
+	world.registeredDeprivation[0] = Math.sqrt(values[12]);
 }
 
 /** A step that sets the indicators to `path(month)` instead of running the model. */

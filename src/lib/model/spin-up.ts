@@ -16,11 +16,12 @@ const NOISE_ALLOWANCE = 2.5;
 /**
  * What is watched for settling, each a monthly aggregate of a slow stock or a flow that depends
  * on one: the workforce (burnout, motivation, skill, staffing), recording culture, the waiting
- * list, the health and trust of citizens, provider performance, crises and prevention.
+ * list, the health and trust of citizens, provider performance, crises and prevention, and how
+ * far users have moved between providers by choice.
  */
-const INDICATORS = 12;
+const INDICATORS = 13;
 /** Smallest level each indicator's tolerance is taken relative to (shares near zero). */
-const FLOORS = [0.05, 0.1, 0.1, 0.5, 0.05, 0.005, 0.1, 0.1, 0.1, 0.1, 0.0005, 0.02];
+const FLOORS = [0.05, 0.1, 0.1, 0.5, 0.05, 0.005, 0.1, 0.1, 0.1, 0.1, 0.0005, 0.02, 0.05];
 
 export interface SpinUpResult {
 	months: number;
@@ -146,4 +147,22 @@ function readIndicators(world: World, out: Float64Array): void {
 	out[9] = performance / pr.n;
 	out[10] = crises / n;
 	out[11] = prevention / world.areas.n;
+	out[12] = providerMix(world);
+}
+
+/**
+ * How far users have moved between providers by choice: the between-provider sum of squares of
+ * deprivation over the total (it starts at its value with everyone at their home provider).
+ */
+function providerMix(world: World): number {
+	const sum = world.registeredDeprivation;
+	const count = world.registeredCount;
+	let between = 0;
+	for (let k = 0; k < sum.length; k++) {
+		if (count[k] > 0) {
+			const d = sum[k] / count[k] - world.deprivationMean;
+			between += count[k] * d * d;
+		}
+	}
+	return world.deprivationTotalSS > 0 ? between / world.deprivationTotalSS : 0;
 }

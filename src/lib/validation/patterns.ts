@@ -72,7 +72,9 @@ export const PATTERNS: Pattern[] = [
 				unit: 'share',
 				bounds: below(0),
 				measure: (x) => targetGainAtEqualLoad(x, 0.65).minus(targetGainAtEqualLoad(x, 0.15)).interval(),
-				mutations: [{ name: 'without target streaming (quick cases first)', assumptions: { targetStreaming: 0 } }]
+				mutations: [{ name: 'without target streaming (quick cases first)', assumptions: { targetStreaming: 0 } }],
+				whyMissed:
+					'Streaming quick cases first lifts the share within target in any case mix whose work varies: complex cases differ from simple ones in their mean work, not in how much it varies, so targets gain about as much on either.'
 			}
 		]
 	},
@@ -102,7 +104,14 @@ export const PATTERNS: Pattern[] = [
 				unit: 'share',
 				bounds: below(-0.005),
 				measure: (x) => change(x.baselineWith(AUDITED, STRETCHED), x.baselineWith(HIGH_STAKES, STRETCHED), 'gaming.workerShare').interval(),
-				mutations: [{ name: "without audit's deterrence of workers", assumptions: { workerGamingAudit: 0 } }]
+				mutations: [
+					{
+						name: "without audit's deterrence of workers",
+						assumptions: { workerGamingAudit: 0 },
+						whySurvives:
+							"Audit also cuts providers' recording culture (sanctions and the culture's own response), which drives workers' gaming, so it still falls by about two points through culture alone; the unit specs catch the deterrence term itself (gaming.spec, culture held fixed)."
+					}
+				]
 			}
 		]
 	},
@@ -124,7 +133,14 @@ export const PATTERNS: Pattern[] = [
 				unit: 'share',
 				bounds: below(0.01),
 				measure: (x) => change(x.baselineWith(INCENTIVISED), x.baselineWith(), 'quality.true').interval(),
-				mutations: [{ name: 'without effort substitution (measured incentives weighing in how staff use their time)', assumptions: { incentiveWeight: 0 } }]
+				mutations: [
+					{
+						name: 'without effort substitution (measured incentives weighing in how staff use their time)',
+						assumptions: { incentiveWeight: 0 },
+						whySurvives:
+							'Needs resolved also fall through burnout under the pressure, crowding-out and trials judged by speed, so this check does not single out effort substitution; check 4.4 does.'
+					}
+				]
 			},
 			{
 				claim: 'Change in relational time per case (unmeasured work) under the same regime (paired)',
@@ -132,6 +148,21 @@ export const PATTERNS: Pattern[] = [
 				unit: '0–1',
 				bounds: below(0),
 				measure: (x) => change(x.baselineWith(INCENTIVISED), x.baselineWith(), 'workforce.relationalIntensity').interval(),
+				mutations: [
+					{
+						name: 'without effort substitution (measured incentives weighing in how staff use their time)',
+						assumptions: { incentiveWeight: 0 },
+						whySurvives:
+							'Providers judged by the target also learn faster, less relational practice from their trials and peers, so relational time still falls a little (about a point) without staff weighing incentives.'
+					}
+				]
+			},
+			{
+				claim: 'Change in time on prevention and outreach (unmeasured work) under the same regime (paired)',
+				published: 'Strong incentives on measured tasks draw effort from unmeasured ones (Holmström & Milgrom 1991); prevention gets no credit because the problems it averts never happen (Repenning & Sterman 2001)',
+				unit: 'share of time',
+				bounds: below(0),
+				measure: (x) => change(x.baselineWith(INCENTIVISED), x.baselineWith(), 'workforce.outreachShare').interval(),
 				mutations: [{ name: 'without effort substitution (measured incentives weighing in how staff use their time)', assumptions: { incentiveWeight: 0 } }]
 			}
 		]
@@ -154,7 +185,14 @@ export const PATTERNS: Pattern[] = [
 				unit: 'share',
 				bounds: below(0),
 				measure: (x) => change(x.baselineWith({ performancePay: 1 }), x.baselineWith({ performancePay: 0 }), 'quality.true').interval(),
-				mutations: [{ name: 'without crowding-out', assumptions: { crowdingOut: 0 } }]
+				mutations: [
+					{
+						name: 'without crowding-out',
+						assumptions: { crowdingOut: 0 },
+						whySurvives:
+							'Performance pay also shifts the time of less motivated staff from relational work to throughput (effort substitution), which lowers needs resolved without any crowding-out.'
+					}
+				]
 			}
 		]
 	},
@@ -169,7 +207,9 @@ export const PATTERNS: Pattern[] = [
 				unit: 'per year',
 				bounds: above(0),
 				measure: (x) => change(x.baselineWith({}, { fundingLevel: 0.85 }), x.baselineWith(), 'workforce.leaverRate').interval(),
-				mutations: [{ name: "without burnout's effect on leaving", assumptions: { quitBurnout: 0 } }]
+				mutations: [{ name: "without burnout's effect on leaving", assumptions: { quitBurnout: 0 } }],
+				whyMissed:
+					'Leaving rises on average (by about 3 points a year) but one run in eight barely moves: a 15% cut is absorbed partly by vacancies left unfilled, which lower spending before they raise burnout.'
 			},
 			{
 				claim: 'Change in leaving when contingent control lowers motivation (paired)',
@@ -221,7 +261,9 @@ export const PATTERNS: Pattern[] = [
 				// Half the published local median to four times it: a stylised fact in rough size.
 				bounds: between(2, 16),
 				measure: (x) => preventionReturn(x, PREVENTION_SHIFT, 60, 120).interval(),
-				mutations: [{ name: "without prevention's effect", assumptions: { preventionMaxEffect: 0 } }]
+				mutations: [{ name: "without prevention's effect", assumptions: { preventionMaxEffect: 0 } }],
+				whyMissed:
+					'The model counts only the acute cost of the crises prevention avoids (about 3 fewer per 1,000 a year at £2,500 each), not the health and wider gains the published returns count, so the return is a few pence per pound.'
 			},
 			{
 				claim: 'Crisis rate of the most deprived quintile over the least deprived, baseline (per run)',
@@ -232,7 +274,9 @@ export const PATTERNS: Pattern[] = [
 					const base = x.baselineWith();
 					return quintileOf(base, 'prevention.crisisRate', 5).dividedBy(quintileOf(base, 'prevention.crisisRate', 1)).interval();
 				},
-				mutations: [{ name: 'without the deprivation gradient of risk', assumptions: { deprivationRisk: 0 } }]
+				mutations: [{ name: 'without the deprivation gradient of risk', assumptions: { deprivationRisk: 0 } }],
+				whyMissed:
+					'The mean ratio is about 2.9, but crises in the least deprived fifth are few in 20,000 citizens, so in some runs the ratio falls below 2 by chance.'
 			}
 		]
 	},
@@ -249,7 +293,9 @@ export const PATTERNS: Pattern[] = [
 				measure: (x) => change(x.baselineWith({ relational: 0.8 }), x.baselineWith(), 'prevention.failureDemandShare').interval(),
 				mutations: [
 					{ name: 'without relational work resolving more needs or preventing relapse', assumptions: { successRelational: 0, relapseTransactional: 0 } }
-				]
+				],
+				whyMissed:
+					'Relational practice resolves more needs for good, which cuts repeat contacts, but each case takes longer, so more people wait longer and reach crisis while waiting: the two roughly cancel.'
 			}
 		]
 	},
@@ -264,14 +310,18 @@ export const PATTERNS: Pattern[] = [
 				published: 'Sorting increased as the best pupils left public schools (Hsieh & Urquiola 2006)',
 				unit: 'index',
 				bounds: above(0),
-				measure: (x) => change(x.baselineWith(MARKET), x.baselineWith(NO_MARKET), 'access.sortingIndex').interval()
+				measure: (x) => change(x.baselineWith(MARKET), x.baselineWith(NO_MARKET), 'access.sortingIndex').interval(),
+				whyMissed:
+					'Choosers can reach providers in other areas, and those in deprived, under-funded areas who can choose leave for better-funded ones, so choice mixes users rather than sorting them; providers do not select by residence or ability, as oversubscribed schools do.'
 			},
 			{
 				claim: 'Change in needs resolved under choice and competition (paired)',
 				published: 'Average outcomes did not improve (Hsieh & Urquiola 2006)',
 				unit: 'share',
 				bounds: below(0.02),
-				measure: (x) => change(x.baselineWith(MARKET), x.baselineWith(NO_MARKET), 'quality.true').interval()
+				measure: (x) => change(x.baselineWith(MARKET), x.baselineWith(NO_MARKET), 'quality.true').interval(),
+				whyMissed:
+					'Money following results grows well-managed providers and choosers move to them, so the average share resolved rises by about a point; in some runs by more than the two-point bound.'
 			}
 		]
 	},
@@ -285,14 +335,18 @@ export const PATTERNS: Pattern[] = [
 				published: 'The four UK health systems diverged after devolution in 1999 (Bevan et al. 2014)',
 				unit: 'SD',
 				bounds: above(0),
-				measure: (x) => change(x.baselineWith({ devolution: 0.9 }), x.baselineWith({ devolution: 0 }), 'inequality.areaSpread').interval()
+				measure: (x) => change(x.baselineWith({ devolution: 0.9 }), x.baselineWith({ devolution: 0 }), 'inequality.areaSpread').interval(),
+				whyMissed:
+					'Central standardisation is itself unequal: one national practice fits some places and not others. Devolution lets every place move toward its own context, which evens out fit as much as places\' own choices spread them.'
 			},
 			{
 				claim: 'Effect of devolution on needs resolved in the most deprived third of areas: where they lack capacity and money, minus where capacity is even and funding follows need (per paired run)',
 				published: 'No rise in regional inequality where systems were designed for it (Costa-Font & Turati 2018); targeted funding reversed the inverse care gradient (Asaria et al. 2016)',
 				unit: 'share',
 				bounds: below(0),
-				measure: (x) => devolutionEffect(x, UNFAVOURABLE).deprived.minus(devolutionEffect(x, FAVOURABLE).deprived).interval()
+				measure: (x) => devolutionEffect(x, UNFAVOURABLE).deprived.minus(devolutionEffect(x, FAVOURABLE).deprived).interval(),
+				whyMissed:
+					'Devolution helps deprived areas by fitting practice to them even with less capacity, so where capacity and funding are unfavourable they gain less but not clearly less: the difference is within run-to-run noise.'
 			},
 			{
 				claim: 'Rise in between-area spread by devolution: unfavourable minus favourable conditions (per paired run)',

@@ -38,7 +38,8 @@ import { stepNeedDynamics } from './need-dynamics';
  * history, ready for access.
  */
 function accessWorld(options: TestWorldOptions = {}): World {
-	const world = testWorld({ ...options, levers: { competition: 0, ...options.levers } });
+	// Choices stay within the area unless a test says otherwise.
+	const world = testWorld({ ...options, levers: { competition: 0, ...options.levers }, assumptions: { choiceReach: 0, ...options.assumptions } });
 	quietCitizens(world);
 	setStates(world, AT_RISK);
 	world.citizens.lastContactMonth.fill(NEVER);
@@ -138,10 +139,12 @@ describe('stepAccess: where citizens go', () => {
 			world.providers.reportedPerformance[a * perArea] = 0.9;
 			world.providers.reportedPerformance[a * perArea + 1] = 0.6;
 		}
-		// Citizens whose home is the second provider but who chose the first, better, one before.
+		// Citizens whose home is the second provider but who chose the first, better, one before,
+		// and choose again this time.
 		for (let i = 0; i < c.n; i++) {
 			if (c.homeProvider[i] % perArea === 1) {
 				register(world, i, c.homeProvider[i] - 1);
+				c.choiceCapacity[i] = 1;
 				chosen.push(i);
 			}
 		}
@@ -149,6 +152,44 @@ describe('stepAccess: where citizens go', () => {
 		stepAccess(world);
 		expect(chosen.every((i) => c.provider[i] === c.homeProvider[i] - 1)).toBe(true);
 	});
+
+	test('a citizen who does not choose this time uses the local provider again', () => {
+		const world = accessWorld({ levers: { choice: 1, inspection: 1 } });
+		const c = world.citizens;
+		const perArea = world.population.providersPerArea;
+		const away: number[] = [];
+		for (let i = 0; i < c.n; i++) {
+			if (c.homeProvider[i] % perArea === 1) {
+				register(world, i, c.homeProvider[i] - 1);
+				c.choiceCapacity[i] = 0;
+				away.push(i);
+			}
+		}
+		present(world, away);
+		stepAccess(world);
+		expect(away.every((i) => c.provider[i] === c.homeProvider[i])).toBe(true);
+	});
+
+	test('with choiceReach, choosers consider providers in other areas; without it, only their own', () => {
+		const moversElsewhere = (choiceReach: number) => {
+			const world = accessWorld({ levers: { choice: 1, inspection: 1 }, assumptions: { choiceReach }, population: { citizens: 6000 } });
+			const c = world.citizens;
+			const pr = world.providers;
+			// The last area's providers report far better than everyone else's.
+			for (let k = 0; k < pr.n; k++) pr.reportedPerformance[k] = pr.area[k] === world.areas.n - 1 ? 0.99 : 0.5;
+			const outside = citizensWhere(world, (i) => c.area[i] !== world.areas.n - 1);
+			for (const i of outside) c.choiceCapacity[i] = 1;
+			present(world, outside);
+			stepAccess(world);
+			return outside.filter((i) => pr.area[c.provider[i]] !== c.area[i]).length / outside.length;
+		};
+		expect(moversElsewhere(0)).toBe(0);
+		const share = moversElsewhere(1);
+		// A chooser moves when the one provider considered happens to be in the best area.
+		expect(share).toBeGreaterThan(0.2);
+		expect(share).toBeLessThan(0.5);
+	});
+
 });
 
 describe('stepAccess: what choosers see', () => {

@@ -18,9 +18,9 @@ import { adjustTrust } from '../citizen-memory';
 
 /**
  * Process 3 — access and allocation. Each presenting citizen:
- * - uses the local provider, or, with choice, the provider they chose before; with probability
- *   choice × their capacity to choose, they choose again between that provider, the local one
- *   and another, usually of their own area and sometimes of another. Choosers judge providers by published inspection ratings (the
+ * - uses the local provider unless, with probability choice × their capacity to choose, they
+ *   choose this time, between the local provider, the one they used last and another, usually
+ *   of their own area and sometimes of another. Choosers judge providers by published inspection ratings (the
  *   league table of reported performance) as far as inspection publishes them, and otherwise by
  *   word of mouth about true success, heard with noise; the least deprived choose most;
  * - may be turned away at the eligibility threshold, which rises with the provider's backlog
@@ -145,14 +145,14 @@ function chooseProvider(world: World, i: number): number {
 	const L = world.levers;
 	const rng = world.streams.events;
 	const perArea = world.population.providersPerArea;
-	// With choice, users stay with the provider they last chose; without it, all use the local one.
-	let k = L.choice > 0 ? c.provider[i] : c.homeProvider[i];
+	// Users go to their local provider unless they choose this time; a chooser weighs the local
+	// provider, the one they used last and another, usually local and sometimes in another area.
+	let k = c.homeProvider[i];
 	if (L.choice > 0 && rng.next() < L.choice * c.choiceCapacity[i]) {
-		// The provider considered is usually local, sometimes in another area.
 		const elsewhere = rng.next() < world.p.choiceReach;
 		const area = elsewhere ? Math.floor(rng.next() * world.areas.n) : c.area[i];
 		const candidate = area * perArea + Math.floor(rng.next() * perArea);
-		k = better(world, better(world, k, c.homeProvider[i]), candidate);
+		k = better(world, better(world, k, c.provider[i]), candidate);
 	}
 	const previous = c.provider[i];
 	if (k !== previous) {
