@@ -11,6 +11,7 @@ import {
 	type ScenarioFile,
 	type ScenarioLibrary
 } from '../scenario/index';
+import { decodeShareLink, looksLikeShareLink } from '../scenario/share-link';
 import { parseArgs, type ListArgs, type RunArgs } from './args';
 import { CliError } from './cli-error';
 import { writeCsv } from './csv-report';
@@ -70,8 +71,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 
 function run(args: RunArgs, io: CliIo): void {
 	const library = io.library();
-	const file = loadScenario(args.scenario, library, io);
-	let overrides: Overrides = {};
+	// A workbench share link stands for its scenario and changes; what it cannot use is named.
+	const link = looksLikeShareLink(args.scenario) ? decodeShareLink(args.scenario, library) : undefined;
+	for (const problem of link?.problems ?? []) io.stderr(`levers: link: ${problem}\n`);
+	const file = link ? library.get(link.scenarioId)! : loadScenario(args.scenario, library, io);
+	let overrides: Overrides = link ? link.overrides : {};
 	for (const setting of args.settings) overrides = applySetting(overrides, setting);
 	if (args.runs !== undefined) overrides = { ...overrides, runs: args.runs };
 	if (args.seed !== undefined) overrides = { ...overrides, seed: args.seed };
