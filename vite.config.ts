@@ -5,7 +5,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	worker: { format: 'es' },
 	// The dev server refuses files outside src/ unless they are listed here.
-	server: { fs: { allow: ['workers', 'scenarios'] } },
+	server: { fs: { allow: ['workers', 'scenarios', 'docs'] } },
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
 		environment: 'node',

@@ -16,33 +16,23 @@ import { validateOverrides, SETTING_IDS } from './overrides';
 import { resolveScenario } from './resolve';
 import { didYouMean } from './suggest';
 import type { LeverSetting, Overrides, ScenarioLibrary } from './types';
+import { MAX_PINS, RUN_SETTINGS, VIEW_KEYS, type LinkScenario, type LinkState, type LinkView } from './share-link-encode';
+
+export {
+	encodeShareLink,
+	looksLikeShareLink,
+	leverShortId,
+	MAX_PINS,
+	type LinkScenario,
+	type LinkState,
+	type LinkView
+} from './share-link-encode';
 
 export const LINK_MAX_CHARS = 8000;
-export const MAX_PINS = 3;
 const MAX_PARAMETERS = 300;
-const RUN_SETTINGS = ['seed', 'runs', 'months', 'citizens'] as const;
-const VIEW_KEYS = ['tab', 'show', 'pin'] as const;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 const leverByShort = new Map<string, LeverId>(LEVERS.map((l) => [l.short, l.id as LeverId]));
-const shortOf = new Map<string, string>(LEVERS.map((l) => [l.id, l.short]));
-
-/** One scenario with changes: the current view's, or a pinned alternative's. */
-export interface LinkScenario {
-	scenarioId: string;
-	overrides: Overrides;
-}
-
-export interface LinkView {
-	/** Which tab of results; the app says which exist. */
-	tab?: string;
-	show?: 'chart' | 'table';
-	pins: LinkScenario[];
-}
-
-export interface LinkState extends LinkScenario {
-	view: LinkView;
-}
 
 export interface DecodedLink extends LinkState {
 	/** The model version the link was made with (undefined when the link does not say). */
@@ -66,37 +56,6 @@ export function baselineScenarioId(library: ScenarioLibrary): string {
 	const root = roots[0] ?? [...library.values()][0];
 	if (!root) throw new ScenarioError('the scenario library is empty');
 	return root.id;
-}
-
-/** Whether a command-line argument is a share link rather than a scenario id or file. */
-export function looksLikeShareLink(text: string): boolean {
-	return /^https?:\/\//i.test(text) || text.includes('?');
-}
-
-/** The query string (with its "?") of a view. Levers and assumptions come in registry order. */
-export function encodeShareLink(state: LinkState, modelVersion: string = MODEL_VERSION): string {
-	const parts: string[] = [`v=${encodeValue(modelVersion)}`, ...encodeScenario(state)];
-	if (state.view.tab) parts.push(`tab=${encodeValue(state.view.tab)}`);
-	if (state.view.show === 'table') parts.push('show=table');
-	for (const pin of state.view.pins.slice(0, MAX_PINS)) parts.push(`pin=${encodeURIComponent(encodeScenario(pin).join('&'))}`);
-	return `?${parts.join('&')}`;
-}
-
-function encodeScenario({ scenarioId, overrides }: LinkScenario): string[] {
-	const parts = [`s=${encodeValue(scenarioId)}`];
-	for (const lever of LEVERS) {
-		const value = overrides.levers?.[lever.id as LeverId];
-		if (value !== undefined) parts.push(`${lever.short}=${encodeValue(String(value))}`);
-	}
-	for (const [id, value] of Object.entries(overrides.assumptions ?? {}))
-		if (value !== undefined) parts.push(`${id}=${encodeValue(String(value))}`);
-	for (const key of RUN_SETTINGS) if (overrides[key] !== undefined) parts.push(`${key}=${overrides[key]}`);
-	return parts;
-}
-
-/** Percent-encode, keeping characters that are safe in a query and make expressions readable. */
-function encodeValue(text: string): string {
-	return encodeURIComponent(text).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/').replace(/%20/g, '+');
 }
 
 /** Decode a link (a whole address, or just its query string). Never throws. */
@@ -265,9 +224,4 @@ function dropUnresolvable(scenarioId: string, overrides: Overrides, library: Sce
 		problems.push(`${error.message}; the link's run settings were ignored`);
 		for (const key of RUN_SETTINGS) delete overrides[key];
 	}
-}
-
-/** A lever's short id for links ("tg" for targets). */
-export function leverShortId(id: string): string | undefined {
-	return shortOf.get(id);
 }

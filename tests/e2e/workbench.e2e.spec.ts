@@ -1,0 +1,230 @@
+/**
+ * The built workbench in headless Chromium: what a user does, end to end. Runs are kept small
+ * (2,000 people, two years, four runs) so the suite stays quick on a busy two-core machine.
+ */
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCli, type CliIo } from '../../src/lib/cli/cli';
+import { loadBuiltinScenarios } from '../../src/lib/scenario/builtin-node';
+import { launch, serveBuild } from './harness';
+import { axeViolations } from './axe';
+
+const SMALL = 'citizens=2000&months=24&runs=4';
+let server: Awaited<ReturnType<typeof serveBuild>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+
+beforeAll(async () => {
+	server = await serveBuild();
+	browser = await launch();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+/** A fresh page with its console watched; `errors` collects console errors and page errors. */
+async function open(query: string, context: BrowserContext = browser.context) {
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(`${server.url}/${query}`);
+	return { page, errors };
+}
+
+async function allRunsDone(page: Page) {
+	await page.getByTestId('runs-complete').waitFor({ timeout: 90_000 });
+}
+
+/** The "This scenario, last year" figure under a chart. */
+async function lastYear(page: Page, title: string): Promise<string> {
+	const figure = page.locator('figure', { has: page.getByRole('heading', { name: title, exact: true }) }).first();
+	return (await figure.locator('.summary strong').first().textContent()) ?? '';
+}
+
+describe('the workbench in a browser', () => {
+	test('opens on the baseline: levers, charts with bands, "Exploratory, not a forecast" with version, seeds and runs; no console errors', async () => {
+		const { page, errors } = await open(`?${SMALL}`);
+		await allRunsDone(page);
+		await expect(page.getByText('Exploratory, not a forecast.').isVisible()).resolves.toBe(true);
+		const meta = await page.locator('.status .meta').textContent();
+		expect(meta).toMatch(/Model \d+\.\d+\.\d+/);
+		expect(meta).toMatch(/base seed \d+/);
+		expect(await page.getByRole('slider', { name: 'Targets' }).count()).toBe(1);
+		expect(await page.getByRole('heading', { name: 'New Public Management' }).count()).toBe(1);
+		expect(await page.getByRole('heading', { name: 'Liberated public services' }).count()).toBe(1);
+		// Bands and medians drawn: two paths per series per chart at least.
+		expect(await page.locator('figure svg[role=img] path').count()).toBeGreaterThan(8);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	test('a lever changed with the keyboard updates the address and the charts', async () => {
+		const { page, errors } = await open(`?${SMALL}`);
+		await allRunsDone(page);
+		const before = await lastYear(page, 'Gaming gap');
+		const slider = page.getByRole('slider', { name: 'Targets' });
+		await slider.focus();
+		await page.keyboard.press('End');
+		await page.waitForURL(/tg=1(&|$)/);
+		await expect.poll(() => lastYear(page, 'Gaming gap'), { timeout: 90_000 }).not.toBe(before);
+		await allRunsDone(page);
+		expect(await page.getByText('changed', { exact: true }).count()).toBeGreaterThan(0);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	test('a lever changed with the mouse updates the address and the charts', async () => {
+		const { page } = await open(`?${SMALL}`);
+		await allRunsDone(page);
+		const before = await lastYear(page, 'Seen within target (true)');
+		const slider = page.getByRole('slider', { name: 'Prevention investment' });
+		await slider.scrollIntoViewIfNeeded();
+		const box = (await slider.boundingBox())!;
+		await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+		await page.waitForURL(/pv=0\.\d+/);
+		await expect.poll(() => lastYear(page, 'Seen within target (true)'), { timeout: 90_000 }).not.toBe(before);
+		await page.close();
+	});
+
+	test("a lever's ⓘ opens its meaning, benefit, cost, source and evidence grade", async () => {
+		const { page } = await open(`?${SMALL}`);
+		const button = page.getByRole('button', { name: 'About Targets' });
+		await button.click();
+		expect(await button.getAttribute('aria-expanded')).toBe('true');
+		const info = page.locator(`#${await button.getAttribute('aria-controls')}`);
+		const text = await info.textContent();
+		for (const part of ['Benefit:', 'Cost:', 'Source:', 'Evidence:']) expect(text).toContain(part);
+		await page.close();
+	});
+
+	test("a chart's data table shows the same figures as its summary", async () => {
+		const { page } = await open(`?${SMALL}`);
+		await allRunsDone(page);
+		await page.getByRole('button', { name: 'Show Gaming gap as a table' }).click();
+		const table = page.getByRole('region', { name: 'Gaming gap: numbers' });
+		await table.waitFor();
+		const rows = await table.locator('tbody tr').count();
+		expect(rows).toBe(2);
+		expect(await table.locator('thead').textContent()).toContain('This scenario: median');
+		await page.close();
+	});
+
+	test('pin and compare: the baseline itself is named as such; a pin adds a line; paired differences get a verdict', async () => {
+		const { page, errors } = await open(`?${SMALL}&tab=compare`);
+		await allRunsDone(page);
+		await expect(page.getByText('This is the baseline itself').isVisible()).resolves.toBe(true);
+		// A lever the baseline barely uses: a tiny change makes no clear difference.
+		const slider = page.getByRole('slider', { name: 'Audit of reported data' });
+		await slider.focus();
+		await page.keyboard.press('ArrowRight');
+		await page.waitForURL(/au=0\.31/);
+		await page.getByRole('button', { name: 'Pin this scenario' }).click();
+		await page.waitForURL(/pin=/);
+		await slider.focus();
+		await page.keyboard.press('Home');
+		await page.waitForURL(/au=0(&|$)/);
+		await allRunsDone(page);
+		expect(await page.getByText('Pin 1', { exact: false }).count()).toBeGreaterThan(0);
+		expect(await page.getByRole('heading', { name: /difference from the baseline/ }).count()).toBeGreaterThan(3);
+		// Once every run is in, the page says in words whether the change makes a clear difference.
+		await page.getByText(/makes no clear difference|Clear differences from the baseline/).first().waitFor();
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	test('reload restores the state from the address: scenario, levers, tab, table view', async () => {
+		const { page } = await open(`?s=social-rd&${SMALL}&tg=0.35&tab=workforce&show=table`);
+		await allRunsDone(page);
+		const url = page.url();
+		await page.reload();
+		await allRunsDone(page);
+		expect(page.url()).toBe(url);
+		expect(await page.getByRole('combobox').first().inputValue()).toBe('social-rd');
+		expect(await page.getByRole('slider', { name: 'Targets' }).inputValue()).toBe('0.35');
+		expect(await page.getByRole('tab', { name: 'Workforce' }).getAttribute('aria-selected')).toBe('true');
+		expect(await page.locator('table').count()).toBeGreaterThan(0);
+		await page.close();
+	});
+
+	test('a hostile link shows a message naming what was ignored, and the page still works', async () => {
+		const hostile = `?s=<img src=x onerror=alert(1)>&tg=9&pv=import("x")&__proto__[x]=1&tab=javascript:alert(1)&${SMALL}`;
+		const { page, errors } = await open(hostile);
+		let dialogs = 0;
+		page.on('dialog', (d) => {
+			dialogs++;
+			void d.dismiss();
+		});
+		const message = page.getByRole('status').filter({ hasText: 'could not be used' });
+		await message.waitFor();
+		const text = await message.textContent();
+		expect(text).toMatch(/no scenario/);
+		expect(text).toMatch(/outside 0–1/);
+		expect(text).toMatch(/not allowed/);
+		await allRunsDone(page);
+		expect(dialogs).toBe(0);
+		expect(await page.locator('img[src=x]').count()).toBe(0);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	test('the numbers the page shows for a link are exactly what `levers run <link>` prints, with one worker or three', async () => {
+		const query = `?s=quasi-markets&tg=0.3&pv=t+%3C+12+%3F+0.05+:+0.2&fundingGrowth=0.01&${SMALL}`;
+		let stdout = '';
+		const library = loadBuiltinScenarios();
+		const io: CliIo = {
+			stdout: (t) => void (stdout += t),
+			stderr: () => {},
+			readFile: () => '',
+			openOutput: () => ({ write: (c) => void (stdout += c), close: () => {} }),
+			library: () => library
+		};
+		expect(runCli(['run', `${server.url}/${query}`], io)).toBe(0);
+		const cli = JSON.parse(stdout);
+
+		for (const cores of [2, 4]) {
+			const context = await browser.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+			await context.addInitScript((n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }), cores);
+			const { page } = await open(query, context);
+			await allRunsDone(page);
+			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download numbers' }).click()]);
+			const shown = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+			expect(shown.seeds).toEqual(cli.seeds);
+			expect(shown.outcomes).toEqual(cli.outcomes);
+			expect(shown.final).toEqual(cli.final);
+			expect(shown.byQuintile).toEqual(cli.byQuintile);
+			expect(shown.byArea).toEqual(cli.byArea);
+			await context.close();
+		}
+	});
+});
+
+describe('accessibility', () => {
+	test('axe finds no serious or critical violations on any view', async () => {
+		const { page } = await open(`?${SMALL}`);
+		await allRunsDone(page);
+		const found: string[] = [];
+		const tabs = await page.getByRole('tab').allTextContents();
+		for (const name of tabs) {
+			await page.getByRole('tab', { name, exact: true }).click();
+			await page.waitForTimeout(100);
+			found.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
+		}
+		await page.getByRole('button', { name: 'Tables', exact: true }).click();
+		found.push(...(await axeViolations(page)).map((v) => `tables: ${v}`));
+		await page.getByRole('button', { name: /^Assumptions/ }).click();
+		found.push(...(await axeViolations(page)).map((v) => `assumptions: ${v}`));
+		await page.keyboard.press('Escape');
+		for (const doc of ['odd', 'parameters', 'validation']) {
+			await page.goto(`${server.url}/model/${doc}`);
+			await page.locator('article h1, article h2').first().waitFor();
+			found.push(...(await axeViolations(page)).map((v) => `model/${doc}: ${v}`));
+		}
+		expect(found).toEqual([]);
+		await page.close();
+	});
+});
