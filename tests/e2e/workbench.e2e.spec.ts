@@ -102,7 +102,7 @@ describe('the workbench in a browser', () => {
 		await page.close();
 	});
 
-	test("a chart's data table shows the same figures as its summary", async () => {
+	test("a chart's Table button switches it to a table of its numbers, one row a year", async () => {
 		const { page } = await open(`?${SMALL}`);
 		await allRunsDone(page);
 		await page.getByRole('button', { name: 'Show Gaming gap as a table' }).click();
@@ -132,7 +132,7 @@ describe('the workbench in a browser', () => {
 		expect(await page.getByText('Pin 1', { exact: false }).count()).toBeGreaterThan(0);
 		expect(await page.getByRole('heading', { name: /difference from the baseline/ }).count()).toBeGreaterThan(3);
 		// Once every run is in, the page says in words whether the change makes a clear difference.
-		await page.getByText(/makes no clear difference|Clear differences from the baseline/).first().waitFor();
+		await page.getByText(/makes no clear difference|compared with the baseline on the same draws/).first().waitFor();
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -200,6 +200,66 @@ describe('the workbench in a browser', () => {
 			expect(shown.byArea).toEqual(cli.byArea);
 			await context.close();
 		}
+	});
+});
+
+describe('beliefs, schedules and history', () => {
+	test('an assumption changed in its panel is marked, applies, and resets one by one or all at once', async () => {
+		const { page, errors } = await open(`?${SMALL}`);
+		await allRunsDone(page);
+		await page.getByRole('button', { name: /^Assumptions/ }).click();
+		const dialog = page.getByRole('dialog');
+		await dialog.getByRole('searchbox').fill('funding growth');
+		const slider = dialog.getByRole('slider', { name: 'Real funding growth' });
+		await slider.focus();
+		await page.keyboard.press('End');
+		await page.waitForURL(/fundingGrowth=0\.08/);
+		expect(await dialog.getByText('changed', { exact: true }).count()).toBe(1);
+		expect(await page.getByRole('button', { name: 'Assumptions (1 changed)' }).count()).toBe(1);
+		await dialog.getByRole('button', { name: 'Reset Real funding growth' }).click();
+		await page.waitForURL((url) => !url.search.includes('fundingGrowth'));
+		await slider.focus();
+		await page.keyboard.press('Home');
+		await page.waitForURL(/fundingGrowth=-0\.03/);
+		await dialog.getByRole('button', { name: /Reset all/ }).click();
+		await page.waitForURL((url) => !url.search.includes('fundingGrowth'));
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	test('a schedule: the expression is checked as it is typed, and a valid one applies and is linked', async () => {
+		const { page, errors } = await open(`?${SMALL}`);
+		await allRunsDone(page);
+		await page.getByRole('button', { name: 'Schedule' }).first().click();
+		const field = page.getByRole('textbox', { name: /Expression of the month/ });
+		await field.fill('t < 12 ? 0.9 : ');
+		await page.getByText(/✗/).waitFor();
+		await field.fill('t / 10');
+		await page.getByText(/outside 0–1/).waitFor();
+		await field.fill('t < 12 ? 0.9 : 0.2');
+		await page.getByText(/✓ Valid: 0\.9 at month 0, 0\.2 at month 23/).waitFor();
+		await page.getByRole('button', { name: 'Apply schedule' }).click();
+		await page.waitForURL(/tg=t\+%3C\+12/);
+		await allRunsDone(page);
+		expect(await page.getByRole('slider', { name: 'Targets' }).getAttribute('aria-valuetext')).toMatch(/scheduled/);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	test('Back steps to the previous finished change', async () => {
+		const { page } = await open(`?${SMALL}`);
+		await allRunsDone(page);
+		const slider = page.getByRole('slider', { name: 'Audit of reported data' });
+		await slider.focus();
+		await page.keyboard.press('End');
+		await page.waitForURL(/au=1(&|$)/);
+		await page.getByRole('tab', { name: 'Workforce' }).click();
+		await page.waitForURL(/tab=workforce/);
+		await page.goBack();
+		await page.waitForURL((url) => !url.search.includes('tab='));
+		expect(await page.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe('true');
+		expect(await slider.inputValue()).toBe('1');
+		await page.close();
 	});
 });
 

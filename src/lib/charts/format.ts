@@ -3,7 +3,11 @@ import { format } from 'd3-format';
 
 const pct = format('.0%');
 const pct1 = format('.1%');
-const num = format(',.3~r');
+/** Plain numbers: whole numbers from 100, one decimal from 10, two below (no misleading precision). */
+function num(value: number): string {
+	const a = Math.abs(value);
+	return format(a >= 100 ? ',.0f' : a >= 10 ? '.1f' : '.2f')(value);
+}
 const money = format(',.0f');
 
 /** Whether an outcome's unit is a share of something (shown as a percentage). */
@@ -22,7 +26,8 @@ export function formatValue(value: number | null | undefined, unit: string, prec
 /** A difference with its sign, in the outcome's unit (shares as percentage points). */
 export function formatDifference(value: number | null | undefined, unit: string): string {
 	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-	const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+	if (value === 0) return '±0';
+	const sign = value > 0 ? '+' : '−';
 	const magnitude = Math.abs(value);
 	if (isShare(unit)) return `${sign}${format('.1f')(magnitude * 100)} pts`;
 	if (unit.startsWith('£')) return `${sign}£${money(magnitude)}`;
@@ -55,5 +60,6 @@ export function yearOf(month: number): number {
 export function formatSetting(value: number | string, unit: string): string {
 	if (typeof value === 'string') return 'scheduled';
 	if (unit === 'share') return pct(value);
-	return `${num(value)}${unit && unit !== '0–1' ? ` ${unit}` : ''}`;
+	// Settings are exact numbers someone typed: show them as they are, to three decimals at most.
+	return `${format(',.3~f')(value)}${unit && unit !== '0–1' ? ` ${unit}` : ''}`;
 }

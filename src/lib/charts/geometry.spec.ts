@@ -31,10 +31,11 @@ describe('formats', () => {
 	test('shares as percentages, differences signed in points, money in pounds, missing as a dash', () => {
 		expect(formatValue(0.456, 'share')).toBe('46%');
 		expect(formatValue(12.345, 'days')).toBe('12.3');
+		expect(formatValue(0.0281, 'percentage points')).toBe('0.03');
 		expect(formatValue(1234.5, '£ per year')).toBe('£1,235 per year');
 		expect(formatValue(NaN, 'days')).toBe('–');
 		expect(formatDifference(-0.0123, 'share')).toBe('−1.2 pts');
-		expect(formatDifference(3, 'days')).toBe('+3');
+		expect(formatDifference(3, 'days')).toBe('+3.00');
 		expect(formatDifference(0, 'days')).toBe('±0');
 		expect(tickFormat('share', 0.1)(0.3)).toBe('30%');
 		expect(tickFormat('days', 0.5)(1.5)).toBe('1.5');

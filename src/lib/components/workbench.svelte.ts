@@ -221,12 +221,12 @@ export class Workbench {
 
 	private changed(commit: boolean, scenarioChanged = false): void {
 		performance.mark('levers:change');
-		void this.refresh(scenarioChanged);
+		void this.refresh(scenarioChanged, false, commit);
 		this.writeUrl(commit);
 	}
 
 	/** Resolve what is wanted and ask the scheduler for it. The latest call wins. */
-	private async refresh(scenarioChanged: boolean, force = false): Promise<void> {
+	private async refresh(scenarioChanged: boolean, force = false, urgent = true): Promise<void> {
 		const runner = this.runner!;
 		const generation = ++this.generation;
 		const scenarioId = this.scenarioId;
@@ -249,7 +249,7 @@ export class Workbench {
 			this.settingsError = undefined;
 			this.current = current.settings;
 			if (force) runner.scheduler.forget(current.key);
-			runner.scheduler.request('current', specOf(current));
+			runner.scheduler.request('current', specOf(current), urgent);
 
 			// The baseline and the pins share the current run settings, so runs pair seed by seed.
 			const s = current.settings;
@@ -265,14 +265,14 @@ export class Workbench {
 			else if (!samePlaces(baseline.settings, s))
 				this.baselineProblem = 'the baseline has a different number of areas or providers, so its runs cannot be paired with this scenario';
 			this.baseline = baseline.ok ? baseline.settings : undefined;
-			runner.scheduler.request('baseline', baseline.ok && !this.baselineProblem ? specOf(baseline) : null);
+			runner.scheduler.request('baseline', baseline.ok && !this.baselineProblem ? specOf(baseline) : null, urgent);
 			this.pins = this.pins.map((pin, i) => {
 				const p = pins[i];
 				const problem = !p.ok ? p.error : !samePlaces(p.settings, s) ? 'different areas or providers: cannot be paired' : undefined;
-				runner.scheduler.request(`pin${i}`, p.ok && !problem ? specOf(p) : null);
+				runner.scheduler.request(`pin${i}`, p.ok && !problem ? specOf(p) : null, urgent);
 				return { scenarioId: pin.scenarioId, overrides: pin.overrides, settings: p.ok ? p.settings : undefined, error: problem };
 			});
-			for (let i = this.pins.length; i < MAX_PINS; i++) runner.scheduler.request(`pin${i}`, null);
+			for (let i = this.pins.length; i < MAX_PINS; i++) runner.scheduler.request(`pin${i}`, null, urgent);
 		} catch (error) {
 			if (generation === this.generation) this.say('error', 'The scenario could not be prepared', [messageOf(error)]);
 		}

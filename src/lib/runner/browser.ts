@@ -54,7 +54,7 @@ export function createBrowserRunner(onUpdate: (update: EnsembleUpdate) => void):
 	const pool = new WorkerPool(() => new GuardedWorker(spawnModelWorker()), size, { spare: true });
 	const scheduler = new EnsembleScheduler(pool, onUpdate, {
 		outcomes: OUTCOMES.length,
-		coalesceMs: 15,
+		coalesceMs: 80,
 		cacheSize: 6,
 		rank: (purpose) => PURPOSE_RANK[purpose] ?? 9
 	});

@@ -131,3 +131,22 @@ describe('EnsembleScheduler', () => {
 		expect(Array.from(results[0])).toEqual(Array.from(results[1]));
 	});
 });
+
+describe('EnsembleScheduler timing', () => {
+	test('a drag waits for a pause; a finished change starts at once', async () => {
+		const made: FakeWorker[] = [];
+		const pool = new WorkerPool(() => {
+			const w = new FakeWorker(`w${made.length}`, 'auto');
+			made.push(w);
+			return w;
+		}, 1);
+		const scheduler = new EnsembleScheduler(pool, () => {}, { outcomes: SHAPE.outcomes, coalesceMs: 10_000 });
+		scheduler.request('current', spec('drag-1', 1, 1));
+		scheduler.request('current', spec('drag-2', 1, 2));
+		await settle();
+		expect(seedsRun(made)).toEqual([]);
+		scheduler.request('current', spec('release', 1, 3), true);
+		await settle();
+		expect(seedsRun(made)).toEqual([replicateSeed(3, 0)]);
+	});
+});

@@ -79,6 +79,7 @@ export class EnsembleScheduler {
 	private readonly wanted = new Map<string, Wanted>();
 	private readonly pending = new Map<string, EnsembleSpec | null>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
+	private timerUrgent = false;
 	private nextRequestId = 1;
 	private nextTag = 1;
 
@@ -88,10 +89,18 @@ export class EnsembleScheduler {
 		private readonly options: SchedulerOptions
 	) {}
 
-	/** Ask for an ensemble for a purpose (null: none). Coalesced; the latest request wins. */
-	request(purpose: string, spec: EnsembleSpec | null): void {
+	/**
+	 * Ask for an ensemble for a purpose (null: none). Coalesced; the latest request wins. An
+	 * urgent request (a finished change) starts on the next task; others (a slider being
+	 * dragged) wait `coalesceMs` for the next, so a drag does not start and stop work per pixel.
+	 */
+	request(purpose: string, spec: EnsembleSpec | null, urgent = false): void {
 		this.pending.set(purpose, spec);
-		if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), this.options.coalesceMs ?? 0);
+		const delay = urgent ? 0 : (this.options.coalesceMs ?? 0);
+		if (this.timer !== undefined && (urgent || !this.timerUrgent)) clearTimeout(this.timer);
+		else if (this.timer !== undefined) return;
+		this.timerUrgent = urgent;
+		this.timer = setTimeout(() => this.flush(), delay);
 	}
 
 	/** Start the pending requests now. */
