@@ -46,7 +46,7 @@ await page.waitForTimeout(300);
 await shot('13-assumptions');
 await page.keyboard.press('Escape');
 await page.goto(`${server.url}/?s=nope&tg=9&pv=import("fs")&tab=<b>${extra}`);
-await page.getByText('could not be used').waitFor({ timeout: 120_000 });
+await page.getByText('could not be used').first().waitFor({ timeout: 120_000 });
 await shot('14-hostile-link');
 for (const doc of ['odd', 'parameters', 'validation']) {
 	await page.goto(`${server.url}/model/${doc}`);

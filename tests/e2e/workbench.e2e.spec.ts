@@ -263,6 +263,29 @@ describe('beliefs, schedules and history', () => {
 	});
 });
 
+describe('reading the model', () => {
+	test("the model's documentation opens in the app, and the way back keeps the workbench's state", async () => {
+		const { page, errors } = await open(`?s=social-rd&${SMALL}&tg=0.2&tab=gaming`);
+		await allRunsDone(page);
+		await page.waitForURL(/v=/);
+		const state = new URL(page.url()).search;
+		await page.getByRole('link', { name: 'Read the model' }).click();
+		await page.getByRole('heading', { level: 1 }).first().waitFor();
+		for (const name of ['Levers and assumptions', 'Validation against evidence', 'How the model works (ODD)']) {
+			await page.getByRole('link', { name }).click();
+			await page.waitForURL(/\/model\//);
+			await page.locator('article h1').first().waitFor();
+			expect(await page.locator('article').textContent()).not.toMatch(/No such document/);
+		}
+		await page.getByRole('link', { name: '← Back to the workbench' }).click();
+		await page.waitForURL((url) => url.pathname === '/' && url.search === state);
+		await allRunsDone(page);
+		expect(await page.getByRole('tab', { name: 'Gaming' }).getAttribute('aria-selected')).toBe('true');
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+});
+
 describe('accessibility', () => {
 	test('axe finds no serious or critical violations on any view', async () => {
 		const { page } = await open(`?${SMALL}`);
