@@ -263,6 +263,26 @@ describe('beliefs, schedules and history', () => {
 	});
 });
 
+describe('when workers fail', () => {
+	test('a model worker that dies is replaced; when they keep dying the page says so instead of hanging', async () => {
+		const context = await browser.browser.newContext({ viewport: { width: 1280, height: 720 } });
+		// Every model worker throws as it starts, as a worker that runs out of memory would die.
+		await context.route(/\/workers\/model\.worker[^/]*\.js$/, (route) =>
+			route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("simulated crash");' })
+		);
+		const page = await context.newPage();
+		await page.goto(`${server.url}/?${SMALL}`);
+		const status = page.getByRole('status').filter({ hasText: 'Runs stopped' });
+		await status.waitFor({ timeout: 60_000 });
+		expect(await status.textContent()).toMatch(/keep failing|stopped/);
+		expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(1);
+		// The rest of the page still works.
+		await page.getByRole('button', { name: 'About Targets' }).click();
+		expect(await page.getByText('Benefit:').count()).toBeGreaterThan(0);
+		await context.close();
+	});
+});
+
 describe('reading the model', () => {
 	test("the model's documentation opens in the app, and the way back keeps the workbench's state", async () => {
 		const { page, errors } = await open(`?s=social-rd&${SMALL}&tg=0.2&tab=gaming`);

@@ -204,6 +204,7 @@ export class Workbench {
 	retry(): void {
 		const key = this.results.current?.key;
 		if (key) this.runner?.scheduler.forget(key);
+		this.runner?.pool.revive();
 		void this.refresh(false, true);
 	}
 

@@ -89,4 +89,35 @@ describe('WorkerPool', () => {
 		expect(made).toHaveLength(3);
 		await expect(pool.submit('b', 0, fakeJob(9), 1000)).rejects.toThrow(/keep failing/);
 	});
+
+	test('a worker that died while idle is replaced before it is given work; if all keep dying, tasks fail', async () => {
+		const made: FakeWorker[] = [];
+		const pool = new WorkerPool(() => {
+			const w = new FakeWorker(`w${made.length}`);
+			made.push(w);
+			return w;
+		}, 1, { spare: true });
+		made[0].crash();
+		made[1].crash();
+		const task = pool.submit('a', 0, fakeJob(1), 1000);
+		await settle();
+		const live = made.find((w) => !w.dead && w.busy)!;
+		expect(live).toBeDefined();
+		live.finish();
+		await expect(task).resolves.toMatchObject({ months: 6 });
+
+		// Now every new worker is dead on arrival: the pool gives up after three, and says so.
+		const doomed = new WorkerPool(() => {
+			const w = new FakeWorker('doomed');
+			w.dead = true;
+			return w;
+		}, 1, { spare: true });
+		await expect(doomed.submit('a', 0, fakeJob(1), 1000)).rejects.toThrow(/keep failing/);
+		await expect(doomed.submit('a', 0, fakeJob(1), 1000)).rejects.toThrow(/keep failing/);
+		// Trying again starts afresh (and here fails afresh, after three more workers).
+		const before = doomed.started;
+		doomed.revive();
+		await expect(doomed.submit('a', 0, fakeJob(1), 1000)).rejects.toThrow(/keep failing/);
+		expect(doomed.started).toBeGreaterThan(before + 2);
+	});
 });

@@ -86,6 +86,14 @@ export class WorkerPool {
 		this.pump();
 	}
 
+	/** After workers kept failing: start afresh (the user asked to try again). */
+	revive(): void {
+		this.broken = undefined;
+		this.deathsInARow = 0;
+		for (let i = 0; i < this.workers.length; i++) if (this.workers[i].dead) this.workers[i] = this.spawn();
+		if (this.spareWorker?.dead) this.spareWorker = this.spawn();
+	}
+
 	/** Tasks waiting and running, for progress and tests. */
 	get load(): { queued: number; running: number } {
 		return { queued: this.queue.length, running: this.running.size };
@@ -106,11 +114,14 @@ export class WorkerPool {
 	}
 
 	private pump(): void {
-		for (const worker of this.workers) {
-			if (this.queue.length === 0) return;
-			if (this.running.has(worker) || worker.dead) continue;
-			const task = this.queue.shift()!;
-			this.start(worker, task);
+		for (let i = 0; i < this.workers.length; i++) {
+			if (this.queue.length === 0 || this.broken) return;
+			if (this.running.has(this.workers[i])) continue;
+			// A worker can die while idle (say, its script fails to load): replace it before giving it work.
+			while (this.workers[i].dead && !this.broken) this.lost(this.workers[i], new WorkerFailure('crashed', 'a model worker stopped before it could run'));
+			const worker = this.workers[i];
+			if (this.broken || worker.dead || this.running.has(worker)) continue;
+			this.start(worker, this.queue.shift()!);
 		}
 	}
 
@@ -152,9 +163,13 @@ export class WorkerPool {
 	private replace(worker: PoolWorker): void {
 		const i = this.workers.indexOf(worker);
 		if (i < 0) return;
-		if (this.spareWorker && !this.spareWorker.dead) {
-			this.workers[i] = this.spareWorker;
+		const spare = this.spareWorker;
+		if (spare && !spare.dead) {
+			this.workers[i] = spare;
 			this.spareWorker = this.spawn();
-		} else this.workers[i] = this.spawn();
+		} else {
+			this.workers[i] = this.spawn();
+			if (spare) this.spareWorker = this.spawn();
+		}
 	}
 }
