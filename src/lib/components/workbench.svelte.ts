@@ -237,7 +237,7 @@ export class Workbench {
 			const [current, own] = await Promise.all([
 				call((api) => api.prepare(scenarioId, overrides)),
 				scenarioChanged || !this.own || this.own.id !== scenarioId
-					? call((api) => api.prepare(scenarioId, { runs: overrides.runs, seed: overrides.seed, months: overrides.months, citizens: overrides.citizens }))
+					? call((api) => api.prepare(scenarioId, {}))
 					: Promise.resolve(undefined)
 			]);
 			if (generation !== this.generation) return;
