@@ -12,6 +12,7 @@ import type { LeverCheck, LibraryInfo, Prepared, ScenarioSettings } from '../run
 import type { EnsembleSpec, EnsembleUpdate } from '../runner/scheduler';
 import type { Overrides, LeverSetting } from '../scenario/types';
 import { encodeShareLink, MAX_PINS, type LinkScenario, type LinkView } from '../scenario/share-link-encode';
+import type { DecodedLink } from '../scenario/share-link';
 import { TAB_IDS } from './views';
 
 export interface Message {
@@ -84,10 +85,15 @@ export class Workbench {
 	async start(search: string): Promise<void> {
 		this.runner = createBrowserRunner((u) => this.received(u));
 		try {
-			this.library = await this.runner.scenarios.call((api) => api.library());
-			if (this.library.problems.length > 0)
-				this.say('warning', 'Some built-in scenarios could not be read and are left out', this.library.problems);
-			await this.applyLink(search);
+			// The library and the link are read at once: the first run waits on both.
+			const [library, decoded] = await Promise.all([
+				this.runner.scenarios.call((api) => api.library()),
+				this.runner.scenarios.call((api) => api.decodeLink(search, TAB_IDS))
+			]);
+			this.library = library;
+			if (library.problems.length > 0)
+				this.say('warning', 'Some built-in scenarios could not be read and are left out', library.problems);
+			await this.applyLink(search, decoded);
 			this.ready = true;
 			addEventListener('popstate', this.onPopState);
 		} catch (error) {
@@ -101,8 +107,8 @@ export class Workbench {
 	}
 
 	/** Decode a link (through the scenario worker, which validates it) and show that state. */
-	async applyLink(search: string): Promise<void> {
-		const decoded = await this.runner!.scenarios.call((api) => api.decodeLink(search, TAB_IDS));
+	async applyLink(search: string, already?: DecodedLink): Promise<void> {
+		const decoded = already ?? (await this.runner!.scenarios.call((api) => api.decodeLink(search, TAB_IDS)));
 		if (decoded.problems.length > 0)
 			this.say('warning', 'Parts of this link could not be used and were ignored', decoded.problems);
 		this.scenarioId = decoded.scenarioId;

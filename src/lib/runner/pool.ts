@@ -26,7 +26,7 @@ interface Task {
 }
 
 export interface PoolOptions {
-	/** Keep one started worker in reserve to replace a stopped one instantly. */
+	/** Keep one started worker in reserve to replace a stopped one instantly (started after the first task). */
 	spare?: boolean;
 	/** After this many workers in a row die without finishing a task, stop replacing them. */
 	maxConsecutiveDeaths?: number;
@@ -56,7 +56,11 @@ export class WorkerPool {
 	) {
 		if (!Number.isInteger(size) || size < 1) throw new RangeError(`a pool needs at least one worker, not ${size}`);
 		for (let i = 0; i < size; i++) this.workers.push(this.spawn());
-		if (options.spare) this.spareWorker = this.spawn();
+	}
+
+	/** The spare starts once the first task is done, so it does not slow the first run by booting beside it. */
+	private ensureSpare(): void {
+		if (this.options.spare && !this.broken && (!this.spareWorker || this.spareWorker.dead)) this.spareWorker = this.spawn();
 	}
 
 	/** Queue a task; lower priority numbers run first, equal ones in submission order. */
@@ -91,7 +95,7 @@ export class WorkerPool {
 		this.broken = undefined;
 		this.deathsInARow = 0;
 		for (let i = 0; i < this.workers.length; i++) if (this.workers[i].dead) this.workers[i] = this.spawn();
-		if (this.spareWorker?.dead) this.spareWorker = this.spawn();
+		if (this.spareWorker?.dead) this.spareWorker = undefined;
 	}
 
 	/** Tasks waiting and running, for progress and tests. */
@@ -133,6 +137,7 @@ export class WorkerPool {
 				this.running.delete(worker);
 				this.deathsInARow = 0;
 				task.resolve(result);
+				this.ensureSpare();
 				this.pump();
 			},
 			(error: unknown) => {
@@ -169,7 +174,8 @@ export class WorkerPool {
 			this.spareWorker = this.spawn();
 		} else {
 			this.workers[i] = this.spawn();
-			if (spare) this.spareWorker = this.spawn();
+			this.spareWorker = undefined;
+			this.ensureSpare();
 		}
 	}
 }
