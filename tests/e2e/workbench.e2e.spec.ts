@@ -63,6 +63,22 @@ describe('the workbench in a browser', () => {
 		await page.close();
 	});
 
+	test('the scenario library: each scenario with its paragraph, what it changes and its sources; picking one runs it', async () => {
+		const { page, errors } = await open(`?${SMALL}`);
+		await allRunsDone(page);
+		await page.getByText(/Browse all \d+ scenarios/).click();
+		const entries = page.locator('.entries li');
+		expect(await entries.count()).toBeGreaterThan(3);
+		await page.getByRole('button', { name: /Use this scenario\s*:\s*Targets and terror/ }).click();
+		await page.waitForURL(/s=targets-and-terror/);
+		await page.getByText('What it changes and its sources').click();
+		await page.getByText(/Targets: 0\.6 → 0\.9/).waitFor();
+		await allRunsDone(page);
+		expect(await page.getByRole('slider', { name: 'Targets' }).inputValue()).toBe('0.9');
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	test('a lever changed with the keyboard updates the address and the charts', async () => {
 		const { page, errors } = await open(`?${SMALL}`);
 		await allRunsDone(page);
