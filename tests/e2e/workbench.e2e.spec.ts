@@ -335,7 +335,14 @@ describe('accessibility', () => {
 		}
 		await page.getByRole('button', { name: 'Tables', exact: true }).click();
 		found.push(...(await axeViolations(page)).map((v) => `tables: ${v}`));
+		await page.getByRole('tab', { name: 'Overview', exact: true }).click();
+		await page.getByRole('button', { name: 'About Targets' }).click();
+		await page.getByRole('button', { name: 'Schedule' }).first().click();
+		await page.getByText(/Browse all \d+ scenarios/).click();
+		await page.getByText('What it changes and its sources').click();
+		found.push(...(await axeViolations(page)).map((v) => `opened panels: ${v}`));
 		await page.getByRole('button', { name: /^Assumptions/ }).click();
+		await page.getByRole('dialog').getByRole('button', { name: 'About Funding level' }).click();
 		found.push(...(await axeViolations(page)).map((v) => `assumptions: ${v}`));
 		await page.keyboard.press('Escape');
 		for (const doc of ['odd', 'parameters', 'validation']) {

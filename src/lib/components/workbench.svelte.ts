@@ -280,6 +280,10 @@ export class Workbench {
 				return { scenarioId: pin.scenarioId, overrides: pin.overrides, settings: p.ok ? p.settings : undefined, error: problem };
 			});
 			for (let i = this.pins.length; i < MAX_PINS; i++) runner.scheduler.request(`pin${i}`, null, urgent);
+			// Results of lines no longer shown go, so nothing reads them as current.
+			const shown = new Set(['current', ...(baseline.ok && !this.baselineProblem ? ['baseline'] : []), ...this.pins.map((_, i) => `pin${i}`)]);
+			if (Object.keys(this.results).some((p) => !shown.has(p)))
+				this.results = Object.fromEntries(Object.entries(this.results).filter(([p]) => shown.has(p)));
 		} catch (error) {
 			if (generation === this.generation) this.say('error', 'The scenario could not be prepared', [messageOf(error)]);
 		}
