@@ -22,11 +22,11 @@ function cli(args: string[]) {
 
 describe('levers run with a share link', () => {
 	test('gives byte-identical output to the same scenario with the same --set changes', () => {
-		const link = 'http://localhost:5173/?v=0&s=social-rd&tg=0.25&pv=t+%3C+12+%3F+0.05+:+0.2&fundingGrowth=0.01&runs=2&months=24&citizens=2000&tab=workforce';
+		const link = 'http://localhost:5173/?v=0&s=social-rd&tg=0.25&pv=t+%3C+12+%3F+0.05+:+0.2&fundingGrowth=0.01&runs=2&months=24&citizens=4000&tab=workforce';
 		const viaLink = cli(['run', link]);
 		const viaSet = cli([
 			'run', 'social-rd', '--set', 'targets=0.25', '--set', 'prevention=t < 12 ? 0.05 : 0.2', '--set', 'fundingGrowth=0.01',
-			'--runs', '2', '--months', '24', '--citizens', '2000'
+			'--runs', '2', '--months', '24', '--citizens', '4000'
 		]);
 		expect(viaSet.status).toBe(0);
 		expect(viaLink.status).toBe(0);
@@ -36,7 +36,7 @@ describe('levers run with a share link', () => {
 	});
 
 	test('names what it cannot use on stderr and runs the rest; --set still applies on top', () => {
-		const r = cli(['run', '?s=social-rd&tg=7&zz=1&runs=1&months=12&citizens=500', '--set', 'audit=0.9']);
+		const r = cli(['run', '?s=social-rd&tg=7&zz=1&runs=1&months=12&citizens=4000', '--set', 'audit=0.9']);
 		expect(r.status).toBe(0);
 		expect(r.stderr).toMatch(/levers\.targets = 7 is outside 0–1; it was ignored/);
 		expect(r.stderr).toMatch(/unknown setting "zz"/);

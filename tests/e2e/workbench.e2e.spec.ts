@@ -7,10 +7,25 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli, type CliIo } from '../../src/lib/cli/cli';
 import { loadBuiltinScenarios } from '../../src/lib/scenario/builtin-node';
+import { ASSUMPTIONS, LEVERS, type AssumptionSpec } from '../../src/lib/model/index';
+import { HEADLINES } from '../../src/lib/components/views';
 import { launch, serveBuild } from './harness';
 import { axeViolations } from './axe';
 
-const SMALL = 'citizens=2000&months=24&runs=4';
+// Names come from the registry, so the tests follow the model as its labels and ranges change.
+/** Small runs (4,000 people: enough for every provider to have staff), two years, four runs. */
+const SMALL = 'citizens=4000&months=24&runs=4';
+const lever = (id: string) => LEVERS.find((l) => l.id === id)!;
+const TARGETS = lever('targets').label;
+const AUDIT = lever('audit').label;
+const PREVENTION = lever('prevention').label;
+const headline = (family: string) => HEADLINES.find((o) => o.family === family)!.label;
+const GAMING = headline('gaming');
+const ACCESS = HEADLINES[0].label;
+/** An assumption with room either side of its default, for the beliefs panel tests. */
+const BELIEF = (ASSUMPTIONS as readonly AssumptionSpec[]).find((a) => a.min < a.default && a.default < a.max && a.min < 0)
+	?? (ASSUMPTIONS as readonly AssumptionSpec[]).find((a) => a.min < a.default && a.default < a.max)!;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let server: Awaited<ReturnType<typeof serveBuild>>;
 let browser: Awaited<ReturnType<typeof launch>>;
 
@@ -54,7 +69,7 @@ describe('the workbench in a browser', () => {
 		const meta = await page.locator('.status .meta').textContent();
 		expect(meta).toMatch(/Model \d+\.\d+\.\d+/);
 		expect(meta).toMatch(/base seed \d+/);
-		expect(await page.getByRole('slider', { name: 'Targets' }).count()).toBe(1);
+		expect(await page.getByRole('slider', { name: TARGETS }).count()).toBe(1);
 		expect(await page.getByRole('heading', { name: 'New Public Management' }).count()).toBe(1);
 		expect(await page.getByRole('heading', { name: 'Liberated public services' }).count()).toBe(1);
 		// Bands and medians drawn: two paths per series per chart at least.
@@ -72,9 +87,12 @@ describe('the workbench in a browser', () => {
 		await page.getByRole('button', { name: /Use this scenario\s*:\s*Targets and terror/ }).click();
 		await page.waitForURL(/s=targets-and-terror/);
 		await page.getByText('What it changes and its sources').click();
-		await page.getByText(/Targets: 0\.6 → 0\.9/).waitFor();
+		const library = loadBuiltinScenarios();
+		const own = library.get('targets-and-terror')!.levers!.targets as number;
+		const before = (library.get('baseline-england-2023')!.levers?.targets as number | undefined) ?? lever('targets').default;
+		await page.getByText(new RegExp(`${escape(TARGETS)}: ${escape(String(before))} → ${escape(String(own))}`)).waitFor();
 		await allRunsDone(page);
-		expect(await page.getByRole('slider', { name: 'Targets' }).inputValue()).toBe('0.9');
+		expect(await page.getByRole('slider', { name: TARGETS }).inputValue()).toBe(String(own));
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -82,12 +100,12 @@ describe('the workbench in a browser', () => {
 	test('a lever changed with the keyboard updates the address and the charts', async () => {
 		const { page, errors } = await open(`?${SMALL}`);
 		await allRunsDone(page);
-		const before = await lastYear(page, 'Gaming gap');
-		const slider = page.getByRole('slider', { name: 'Targets' });
+		const before = await lastYear(page, GAMING);
+		const slider = page.getByRole('slider', { name: TARGETS });
 		await slider.focus();
 		await page.keyboard.press('End');
 		await page.waitForURL(/tg=1(&|$)/);
-		await expect.poll(() => lastYear(page, 'Gaming gap'), { timeout: 90_000 }).not.toBe(before);
+		await expect.poll(() => lastYear(page, GAMING), { timeout: 90_000 }).not.toBe(before);
 		await allRunsDone(page);
 		expect(await page.getByText('changed', { exact: true }).count()).toBeGreaterThan(0);
 		expect(errors).toEqual([]);
@@ -97,19 +115,19 @@ describe('the workbench in a browser', () => {
 	test('a lever changed with the mouse updates the address and the charts', async () => {
 		const { page } = await open(`?${SMALL}`);
 		await allRunsDone(page);
-		const before = await lastYear(page, 'Seen within target (true)');
-		const slider = page.getByRole('slider', { name: 'Prevention investment' });
+		const before = await lastYear(page, ACCESS);
+		const slider = page.getByRole('slider', { name: PREVENTION });
 		await slider.scrollIntoViewIfNeeded();
 		const box = (await slider.boundingBox())!;
 		await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
 		await page.waitForURL(/pv=0\.\d+/);
-		await expect.poll(() => lastYear(page, 'Seen within target (true)'), { timeout: 90_000 }).not.toBe(before);
+		await expect.poll(() => lastYear(page, ACCESS), { timeout: 90_000 }).not.toBe(before);
 		await page.close();
 	});
 
 	test("a lever's ⓘ opens its meaning, benefit, cost, source and evidence grade", async () => {
 		const { page } = await open(`?${SMALL}`);
-		const button = page.getByRole('button', { name: 'About Targets' });
+		const button = page.getByRole('button', { name: `About ${TARGETS}` });
 		await button.click();
 		expect(await button.getAttribute('aria-expanded')).toBe('true');
 		const info = page.locator(`#${await button.getAttribute('aria-controls')}`);
@@ -121,8 +139,8 @@ describe('the workbench in a browser', () => {
 	test("a chart's Table button switches it to a table of its numbers, one row a year", async () => {
 		const { page } = await open(`?${SMALL}`);
 		await allRunsDone(page);
-		await page.getByRole('button', { name: 'Show Gaming gap as a table' }).click();
-		const table = page.getByRole('region', { name: 'Gaming gap: numbers' });
+		await page.getByRole('button', { name: `Show ${GAMING} as a table` }).click();
+		const table = page.getByRole('region', { name: `${GAMING}: numbers` });
 		await table.waitFor();
 		const rows = await table.locator('tbody tr').count();
 		expect(rows).toBe(2);
@@ -135,7 +153,7 @@ describe('the workbench in a browser', () => {
 		await allRunsDone(page);
 		await expect(page.getByText('This is the baseline itself').isVisible()).resolves.toBe(true);
 		// A lever the baseline barely uses: a tiny change makes no clear difference.
-		const slider = page.getByRole('slider', { name: 'Audit of reported data' });
+		const slider = page.getByRole('slider', { name: AUDIT });
 		await slider.focus();
 		await page.keyboard.press('ArrowRight');
 		await page.waitForURL(/au=0\.31/);
@@ -161,7 +179,7 @@ describe('the workbench in a browser', () => {
 		await allRunsDone(page);
 		expect(page.url()).toBe(url);
 		expect(await page.getByRole('combobox').first().inputValue()).toBe('social-rd');
-		expect(await page.getByRole('slider', { name: 'Targets' }).inputValue()).toBe('0.35');
+		expect(await page.getByRole('slider', { name: TARGETS }).inputValue()).toBe('0.35');
 		expect(await page.getByRole('tab', { name: 'Workforce' }).getAttribute('aria-selected')).toBe('true');
 		expect(await page.locator('table').count()).toBeGreaterThan(0);
 		await page.close();
@@ -189,7 +207,7 @@ describe('the workbench in a browser', () => {
 	});
 
 	test('the numbers the page shows for a link are exactly what `levers run <link>` prints, with one worker or three', async () => {
-		const query = `?s=quasi-markets&tg=0.3&pv=t+%3C+12+%3F+0.05+:+0.2&fundingGrowth=0.01&${SMALL}`;
+		const query = `?s=quasi-markets&tg=0.3&pv=t+%3C+12+%3F+0.05+:+0.2&${BELIEF.id}=${BELIEF.default}&${SMALL}`;
 		let stdout = '';
 		const library = loadBuiltinScenarios();
 		const io: CliIo = {
@@ -225,20 +243,20 @@ describe('beliefs, schedules and history', () => {
 		await allRunsDone(page);
 		await page.getByRole('button', { name: /^Assumptions/ }).click();
 		const dialog = page.getByRole('dialog');
-		await dialog.getByRole('searchbox').fill('funding growth');
-		const slider = dialog.getByRole('slider', { name: 'Real funding growth' });
+		await dialog.getByRole('searchbox').fill(BELIEF.label.toLowerCase());
+		const slider = dialog.getByRole('slider', { name: BELIEF.label, exact: true });
 		await slider.focus();
 		await page.keyboard.press('End');
-		await page.waitForURL(/fundingGrowth=0\.08/);
+		await page.waitForURL(new RegExp(`${BELIEF.id}=${escape(String(BELIEF.max))}(&|$)`));
 		expect(await dialog.getByText('changed', { exact: true }).count()).toBe(1);
 		expect(await page.getByRole('button', { name: 'Assumptions (1 changed)' }).count()).toBe(1);
-		await dialog.getByRole('button', { name: 'Reset Real funding growth' }).click();
-		await page.waitForURL((url) => !url.search.includes('fundingGrowth'));
+		await dialog.getByRole('button', { name: `Reset ${BELIEF.label}`, exact: true }).click();
+		await page.waitForURL((url) => !url.search.includes(`${BELIEF.id}=`));
 		await slider.focus();
 		await page.keyboard.press('Home');
-		await page.waitForURL(/fundingGrowth=-0\.03/);
+		await page.waitForURL(new RegExp(`${BELIEF.id}=${escape(String(BELIEF.min))}(&|$)`));
 		await dialog.getByRole('button', { name: /Reset all/ }).click();
-		await page.waitForURL((url) => !url.search.includes('fundingGrowth'));
+		await page.waitForURL((url) => !url.search.includes(`${BELIEF.id}=`));
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -257,7 +275,7 @@ describe('beliefs, schedules and history', () => {
 		await page.getByRole('button', { name: 'Apply schedule' }).click();
 		await page.waitForURL(/tg=t\+%3C\+12/);
 		await allRunsDone(page);
-		expect(await page.getByRole('slider', { name: 'Targets' }).getAttribute('aria-valuetext')).toMatch(/scheduled/);
+		expect(await page.getByRole('slider', { name: TARGETS }).getAttribute('aria-valuetext')).toMatch(/scheduled/);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -265,7 +283,7 @@ describe('beliefs, schedules and history', () => {
 	test('Back steps to the previous finished change', async () => {
 		const { page } = await open(`?${SMALL}`);
 		await allRunsDone(page);
-		const slider = page.getByRole('slider', { name: 'Audit of reported data' });
+		const slider = page.getByRole('slider', { name: AUDIT });
 		await slider.focus();
 		await page.keyboard.press('End');
 		await page.waitForURL(/au=1(&|$)/);
@@ -293,7 +311,7 @@ describe('when workers fail', () => {
 		expect(await status.textContent()).toMatch(/keep failing|stopped/);
 		expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(1);
 		// The rest of the page still works.
-		await page.getByRole('button', { name: 'About Targets' }).click();
+		await page.getByRole('button', { name: `About ${TARGETS}` }).click();
 		expect(await page.getByText('Benefit:').count()).toBeGreaterThan(0);
 		await context.close();
 	});
@@ -336,13 +354,13 @@ describe('accessibility', () => {
 		await page.getByRole('button', { name: 'Tables', exact: true }).click();
 		found.push(...(await axeViolations(page)).map((v) => `tables: ${v}`));
 		await page.getByRole('tab', { name: 'Overview', exact: true }).click();
-		await page.getByRole('button', { name: 'About Targets' }).click();
+		await page.getByRole('button', { name: `About ${TARGETS}` }).click();
 		await page.getByRole('button', { name: 'Schedule' }).first().click();
 		await page.getByText(/Browse all \d+ scenarios/).click();
 		await page.getByText('What it changes and its sources').click();
 		found.push(...(await axeViolations(page)).map((v) => `opened panels: ${v}`));
 		await page.getByRole('button', { name: /^Assumptions/ }).click();
-		await page.getByRole('dialog').getByRole('button', { name: 'About Funding level' }).click();
+		await page.getByRole('dialog').getByRole('button', { name: `About ${ASSUMPTIONS[0].label}` }).click();
 		found.push(...(await axeViolations(page)).map((v) => `assumptions: ${v}`));
 		await page.keyboard.press('Escape');
 		for (const doc of ['odd', 'parameters', 'validation']) {

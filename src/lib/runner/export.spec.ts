@@ -11,7 +11,7 @@ const library = loadBuiltinScenarios();
 
 describe('summaryDocument', () => {
 	test('holds exactly the figures `levers run` prints for the same scenario, runs filled in any order', () => {
-		const overrides = { levers: { targets: 0.3 }, runs: 3, months: 24, citizens: 1500 };
+		const overrides = { levers: { targets: 0.3 }, runs: 3, months: 24, citizens: 4000 };
 		const prepared = createScenarioApi([...library.values()]).prepare('quasi-markets', overrides);
 		if (!prepared.ok) throw new Error(prepared.error);
 		const { settings, schedules } = prepared;
@@ -30,7 +30,7 @@ describe('summaryDocument', () => {
 			openOutput: () => ({ write: (c) => void (stdout += c), close: () => {} }),
 			library: () => library
 		};
-		expect(runCli(['run', 'quasi-markets', '--set', 'targets=0.3', '--runs', '3', '--months', '24', '--citizens', '1500'], io)).toBe(0);
+		expect(runCli(['run', 'quasi-markets', '--set', 'targets=0.3', '--runs', '3', '--months', '24', '--citizens', '4000'], io)).toBe(0);
 		const cli = JSON.parse(stdout);
 		expect(page.seeds).toEqual(cli.seeds);
 		expect(page.outcomes).toEqual(cli.outcomes);

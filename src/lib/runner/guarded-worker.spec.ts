@@ -28,7 +28,7 @@ function smallJob(seed: number): RunJob {
 	const months = 12;
 	const schedules: Record<string, Float64Array> = {};
 	for (const lever of LEVERS) schedules[lever.id as LeverId] = new Float64Array(months).fill(lever.default);
-	return { schedules, assumptions: defaultAssumptions(), population: { citizens: 600, areas: 2, providersPerArea: 2 }, months, seed, detail: true };
+	return { schedules, assumptions: defaultAssumptions(), population: { citizens: 2000, areas: 2, providersPerArea: 2 }, months, seed, detail: true };
 }
 
 describe('GuardedWorker over comlink', () => {
