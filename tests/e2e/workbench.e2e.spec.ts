@@ -167,7 +167,7 @@ describe('the workbench in a browser', () => {
 		expect(await page.getByText('Pin 1', { exact: false }).count()).toBeGreaterThan(0);
 		expect(await page.getByRole('heading', { name: /difference from the baseline/ }).count()).toBeGreaterThan(3);
 		// Once every run is in, the page says in words whether the change makes a clear difference.
-		await page.getByText(/makes no clear difference|compared with the baseline on the same draws/).first().waitFor();
+		await page.getByText(/makes no clear difference|compared with the baseline on the same random draws/).first().waitFor({ timeout: 90_000 });
 		expect(errors).toEqual([]);
 		await page.close();
 	});
