@@ -35,7 +35,7 @@ export interface EnsembleUpdate {
 	ensemble: EnsembleAccumulator | undefined;
 	/** Why the ensemble failed (a worker crashed or hung): the page shows it. */
 	error?: string;
-	/** Milliseconds from the request to its first run and to its last (cache hits: 0). */
+	/** Milliseconds from the launch of the ensemble to its first run and to its last (a cache hit keeps its original figures). */
 	firstRunMs?: number;
 	allRunsMs?: number;
 }
