@@ -178,7 +178,7 @@ describe('the workbench in a browser', () => {
 		const url = page.url();
 		await page.reload();
 		await allRunsDone(page);
-		expect(page.url()).toBe(url);
+		await expect.poll(() => page.url()).toBe(url);
 		expect(await page.getByRole('combobox').first().inputValue()).toBe('social-rd');
 		expect(await page.getByRole('slider', { name: TARGETS }).inputValue()).toBe('0.35');
 		expect(await page.getByRole('tab', { name: 'Workforce' }).getAttribute('aria-selected')).toBe('true');
@@ -292,8 +292,9 @@ describe('beliefs, schedules and history', () => {
 		await page.waitForURL(/tab=workforce/);
 		await page.goBack();
 		await page.waitForURL((url) => !url.search.includes('tab='));
-		expect(await page.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe('true');
-		expect(await slider.inputValue()).toBe(String(lever('audit').max));
+		// The page reads the address back through the scenario worker: it follows a moment later.
+		await expect.poll(() => page.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe('true');
+		await expect.poll(() => slider.inputValue()).toBe(String(lever('audit').max));
 		await page.close();
 	});
 });
