@@ -113,7 +113,9 @@ export async function ensembleCommand(args: RunArgs | CompareArgs, io: CliIo): P
 
 function planRun(args: RunArgs, library: ScenarioLibrary, io: CliIo): Plan {
 	const main = resolveScenarioArgument(args.scenario, library, io);
-	let overrides: Overrides = {};
+	for (const problem of main.problems ?? []) io.stderr(`levers: link: ${problem}\n`);
+	// A link's changes come first; --set changes apply on top of them.
+	let overrides: Overrides = main.overrides ?? {};
 	const setIds = new Map<string, string>();
 	for (const setting of args.settings) {
 		const id = setting.slice(0, Math.max(0, setting.indexOf('='))).trim();
@@ -140,14 +142,18 @@ function planCompare(args: CompareArgs, library: ScenarioLibrary, io: CliIo): Pl
 	const shared = sharedSettings(baseline.resolved);
 	const scenarios = args.scenarios.map((name): PlannedEnsemble => {
 		const argument = resolveScenarioArgument(name, library, io);
-		return { role: 'scenario', resolved: resolveScenario(argument.file, library, shared), overrides: shared, changes: [], path: argument.path };
+		for (const problem of argument.problems ?? []) io.stderr(`levers: link: ${problem}\n`);
+		const overrides = { ...argument.overrides, ...shared };
+		return { role: 'scenario', resolved: resolveScenario(argument.file, library, overrides), overrides, changes: [], path: argument.path };
 	});
 	return { ensembles: [baseline, ...scenarios], baseline };
 }
 
 function plannedBaseline(name: string, library: ScenarioLibrary, io: CliIo, overrides: Overrides): PlannedEnsemble {
 	const argument = resolveScenarioArgument(name, library, io);
-	return { role: 'baseline', resolved: resolveScenario(argument.file, library, overrides), overrides, changes: [], path: argument.path };
+	for (const problem of argument.problems ?? []) io.stderr(`levers: link: ${problem}\n`);
+	const merged = { ...argument.overrides, ...overrides };
+	return { role: 'baseline', resolved: resolveScenario(argument.file, library, merged), overrides: merged, changes: [], path: argument.path };
 }
 
 /** --runs, --seed, --months and --citizens laid over the overrides; each may be set one way only. */

@@ -1,8 +1,10 @@
 /**
- * What a scenario argument on the command line names. This is the one place arguments are
- * recognised, so a new kind (a workbench link) is added here and nowhere else.
+ * What a scenario argument on the command line names: a built-in id, a scenario file, or a
+ * workbench share link (its scenario with the link's changes). This is the one place arguments
+ * are recognised.
  */
-import { parseScenarioJson, ScenarioError, type ScenarioFile, type ScenarioLibrary } from '../scenario/index';
+import { parseScenarioJson, ScenarioError, type Overrides, type ScenarioFile, type ScenarioLibrary } from '../scenario/index';
+import { decodeShareLink, looksLikeShareLink } from '../scenario/share-link';
 import { didYouMean } from '../scenario/suggest';
 import { MAX_FILE_BYTES } from '../scenario/validate';
 import { CliError } from './cli-error';
@@ -11,6 +13,10 @@ export interface ScenarioArgument {
 	file: ScenarioFile;
 	/** The path it was read from, so no output overwrites it; undefined for a built-in. */
 	path?: string;
+	/** A share link's changes to its scenario (levers, assumptions, run settings). */
+	overrides?: Overrides;
+	/** What a share link held that could not be used, one sentence each. */
+	problems?: string[];
 }
 
 export interface ScenarioReader {
@@ -18,8 +24,15 @@ export interface ScenarioReader {
 	readFile(path: string, maxBytes: number): string;
 }
 
-/** A built-in id, or a path to a scenario file (anything ending .json or containing a slash). */
+/**
+ * A share link (an address or query string with `s=`), a built-in id, or a path to a scenario
+ * file (anything ending .json or containing a slash).
+ */
 export function resolveScenarioArgument(arg: string, library: ScenarioLibrary, io: ScenarioReader): ScenarioArgument {
+	if (looksLikeShareLink(arg)) {
+		const link = decodeShareLink(arg, library);
+		return { file: library.get(link.scenarioId)!, overrides: link.overrides, problems: link.problems };
+	}
 	const looksLikeFile = arg.endsWith('.json') || arg.includes('/') || arg.includes('\\');
 	if (!looksLikeFile) {
 		const builtIn = library.get(arg);

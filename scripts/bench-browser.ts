@@ -1,0 +1,110 @@
+/**
+ * The workbench's speed in headless Chromium, on the built site (a benchmark, not a test).
+ * Prints a table; with --json, one JSON object as the last line:
+ * - firstChartMs: a lever change (a key press on the Targets slider) to the page having drawn
+ *   the first run of the new ensemble: median over several changes after a warm-up;
+ * - fullEnsembleMs: the same change to the whole 32-run ensemble drawn with its bands;
+ * - firstLoadKB: gzipped JavaScript the page itself loads before its first chart (the model's
+ *   workers load their own bundles beside it: workerKB);
+ * - also the pool size, the machine's cores and the load average while measuring.
+ * Times come from the page's own User Timing marks (levers:change, levers:first-chart,
+ * levers:full-ensemble). Options: --json, --changes N (default 5), --runs N (default 32).
+ * Run "npm run build" first (npm run bench:browser does).
+ */
+import { loadavg } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { launch, serveBuild } from '../tests/e2e/harness';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const option = (name: string, fallback: number) => {
+	const i = args.indexOf(name);
+	return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const changes = option('--changes', 5);
+const runs = option('--runs', 32);
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const server = await serveBuild();
+const { context, close } = await launch();
+const page = await context.newPage();
+
+// Every script the page and its workers fetch, gzipped as a static host would serve it.
+const scripts: { url: string; gzipBytes: number; worker: boolean; at: number }[] = [];
+let firstChartAt = Infinity;
+context.on('response', async (response) => {
+	const url = response.url();
+	if (!url.endsWith('.js')) return;
+	const at = Date.now();
+	try {
+		const body = await response.body();
+		scripts.push({ url, gzipBytes: gzipSync(body, { level: 9 }).length, worker: url.includes('/workers/') || response.request().frame() === null, at });
+	} catch {
+		/* a response without a body (e.g. a redirect) weighs nothing */
+	}
+});
+
+const loadStart = Date.now();
+await page.goto(`${server.url}/?runs=${runs}`);
+await page.waitForFunction(() => performance.getEntriesByName('levers:first-chart').length > 0, null, { timeout: 300_000 });
+firstChartAt = Date.now();
+await page.waitForFunction(() => performance.getEntriesByName('levers:full-ensemble').length > 0, null, { timeout: 600_000 });
+const loadToFirstChartMs = firstChartAt - loadStart;
+await new Promise((r) => setTimeout(r, 200));
+const firstLoad = scripts.filter((s) => s.at <= firstChartAt);
+const firstLoadKB = firstLoad.filter((s) => !s.worker).reduce((a, s) => a + s.gzipBytes, 0) / 1024;
+const workerKB = firstLoad.filter((s) => s.worker).reduce((a, s) => a + s.gzipBytes, 0) / 1024;
+
+const slider = page.getByRole('slider', { name: 'Targets' });
+const samples: { firstChartMs: number; fullEnsembleMs: number }[] = [];
+const loads: number[] = [];
+// One warm-up change, then the measured ones; each moves to a value not seen yet (no cache hits).
+for (let i = 0; i <= changes; i++) {
+	await page.evaluate(() => performance.clearMarks());
+	await slider.focus();
+	await page.keyboard.press(i % 2 === 0 ? 'PageDown' : 'ArrowDown');
+	await page.waitForFunction(() => performance.getEntriesByName('levers:full-ensemble').length > 0, null, { timeout: 600_000 });
+	const sample = await page.evaluate(() => {
+		const changes = performance.getEntriesByName('levers:change');
+		const start = changes[changes.length - 1].startTime;
+		const first = performance.getEntriesByName('levers:first-chart')[0].startTime;
+		const full = performance.getEntriesByName('levers:full-ensemble')[0].startTime;
+		return { firstChartMs: first - start, fullEnsembleMs: full - start };
+	});
+	loads.push(loadavg()[0]);
+	if (i > 0) samples.push(sample);
+}
+const poolSize = await page.evaluate(() => Math.max(1, (navigator.hardwareConcurrency || 2) - 1));
+const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+await close();
+await server.close();
+
+const result = {
+	firstChartMs: Math.round(median(samples.map((s) => s.firstChartMs))),
+	fullEnsembleMs: Math.round(median(samples.map((s) => s.fullEnsembleMs))),
+	firstLoadKB: Math.round(firstLoadKB * 10) / 10,
+	workerKB: Math.round(workerKB * 10) / 10,
+	loadToFirstChartMs,
+	runs,
+	changes: samples.length,
+	poolSize,
+	cores,
+	loadAverage: Math.round(median(loads) * 100) / 100,
+	samples: samples.map((s) => ({ firstChartMs: Math.round(s.firstChartMs), fullEnsembleMs: Math.round(s.fullEnsembleMs) })),
+	budget: { firstChartMs: 150, fullEnsembleMs: 1500, firstLoadKB: 350 }
+};
+
+const rows: [string, string, string][] = [
+	['lever change → first chart (median)', `${result.firstChartMs} ms`, '≤ 150 ms'],
+	[`lever change → ${runs}-run ensemble (median)`, `${result.fullEnsembleMs} ms`, '≤ 1500 ms'],
+	['first-load JavaScript (page, gzip)', `${result.firstLoadKB} KB`, '≤ 350 KB'],
+	['model and scenario workers (gzip)', `${result.workerKB} KB`, ''],
+	['page load → first chart', `${result.loadToFirstChartMs} ms`, ''],
+	['pool', `${poolSize} worker(s) on ${cores} cores, load average ${result.loadAverage}`, '']
+];
+for (const [what, value, budget] of rows) console.log(`${what.padEnd(42)} ${value.padEnd(40)} ${budget}`);
+if (json) console.log(JSON.stringify(result));

@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import { fromRuns, summariseEnsemble, type EnsembleSummary } from '../ensemble/index';
+import { OUTCOMES, type RunOutput } from '../model/index';
+import { EnsembleAccumulator, SortedColumn, differenceRun } from './incremental-quantiles';
+import { fakeJob, syntheticResult } from './test-fakes';
+
+const SHAPE = { outcomes: OUTCOMES.length, groups: 8, months: 24 };
+const runsOf = (seeds: number[]): RunOutput[] => seeds.map((seed) => syntheticResult(fakeJob(seed, SHAPE)));
+
+/** Every figure of an accumulator, in the shape of the ensemble layer's summary. */
+function figures(acc: EnsembleAccumulator): EnsembleSummary {
+	const out: EnsembleSummary = { outcomes: {}, final: {}, byQuintile: {}, byArea: {} } as EnsembleSummary;
+	OUTCOMES.forEach((spec, o) => {
+		out.outcomes[spec.id] = acc.band(o);
+		out.final[spec.id] = acc.final(o, 0);
+	});
+	return out;
+}
+
+function expectIdentical(a: EnsembleSummary, b: EnsembleSummary) {
+	for (const spec of OUTCOMES) {
+		for (const key of ['mean', 'p05', 'p50', 'p95'] as const) {
+			const x = Array.from(a.outcomes[spec.id][key]);
+			const y = Array.from(b.outcomes[spec.id][key]);
+			expect(x, `${spec.id}.${key}`).toEqual(y);
+			expect(a.final[spec.id][key], `final ${spec.id}.${key}`).toEqual(b.final[spec.id][key]);
+		}
+	}
+}
+
+describe('SortedColumn', () => {
+	test('keeps values sorted whatever the insertion order, skips NaN, and gives type-7 quantiles', () => {
+		const c = new SortedColumn(6);
+		for (const v of [3, NaN, 1, 2, 2, 5]) c.insert(v);
+		expect(c.length).toBe(5);
+		expect(Array.from(c.values.subarray(0, c.length))).toEqual([1, 2, 2, 3, 5]);
+		expect(c.quantile(0.5)).toBe(2);
+		expect(c.quantile(0.95)).toBeCloseTo(3 + 0.8 * 2, 12);
+	});
+
+	test('an empty column has no quantiles', () => {
+		expect(new SortedColumn(3).quantile(0.5)).toBeNaN();
+	});
+});
+
+describe('EnsembleAccumulator', () => {
+	const seeds = [11, 12, 13, 14, 15, 16, 17];
+	const runs = runsOf(seeds);
+
+	test('once complete, gives exactly the ensemble layer summary (bands, means and finals of every group)', () => {
+		const acc = new EnsembleAccumulator(runs.length, SHAPE.outcomes, SHAPE.groups, SHAPE.months);
+		runs.forEach((run, r) => acc.add(r, run));
+		const want = summariseEnsemble(fromRuns(1, seeds, runs));
+		expect(acc.complete).toBe(true);
+		expectIdentical(figures(acc), want);
+		OUTCOMES.forEach((spec, o) => {
+			for (const [g, summary] of Object.entries(want.byQuintile[spec.id] ?? {}))
+				expect(acc.final(o, 1 + Number(g.slice(1)) - 1)).toEqual(summary);
+		});
+	});
+
+	test('arrival order does not change a single bit', () => {
+		const inOrder = new EnsembleAccumulator(runs.length, SHAPE.outcomes, SHAPE.groups, SHAPE.months);
+		runs.forEach((run, r) => inOrder.add(r, run));
+		const shuffled = new EnsembleAccumulator(runs.length, SHAPE.outcomes, SHAPE.groups, SHAPE.months);
+		for (const r of [4, 0, 6, 2, 1, 5, 3]) shuffled.add(r, runs[r]);
+		expectIdentical(figures(shuffled), figures(inOrder));
+	});
+
+	test('part way, the bands are those of the runs received so far', () => {
+		const acc = new EnsembleAccumulator(runs.length, SHAPE.outcomes, SHAPE.groups, SHAPE.months);
+		acc.add(5, runs[5]);
+		acc.add(2, runs[2]);
+		expect(acc.count).toBe(2);
+		expect(acc.complete).toBe(false);
+		expect(acc.has(5) && !acc.has(0)).toBe(true);
+		expectIdentical(figures(acc), summariseEnsemble(fromRuns(1, [seeds[2], seeds[5]], [runs[2], runs[5]])));
+	});
+
+	test('paired differences equal the ensemble layer differences (scenario minus baseline)', () => {
+		const baseline = runsOf(seeds.map((s) => s + 100));
+		const acc = new EnsembleAccumulator(runs.length, SHAPE.outcomes, SHAPE.groups, SHAPE.months);
+		runs.forEach((run, r) => {
+			const d = differenceRun(run, baseline[r], SHAPE.outcomes);
+			acc.add(r, d.run, d.finals);
+		});
+		expectIdentical(figures(acc), summariseEnsemble(fromRuns(1, seeds, runs), fromRuns(1, seeds, baseline)));
+	});
+
+	test('refuses a replicate twice, one out of range, or a run of another shape', () => {
+		const acc = new EnsembleAccumulator(2, SHAPE.outcomes, SHAPE.groups, SHAPE.months);
+		acc.add(0, runs[0]);
+		expect(() => acc.add(0, runs[1])).toThrow(/already/);
+		expect(() => acc.add(2, runs[1])).toThrow(/outside/);
+		const other = syntheticResult(fakeJob(1, { ...SHAPE, months: 12 }));
+		expect(() => acc.add(1, other)).toThrow(/shape/);
+	});
+});

@@ -1,0 +1,129 @@
+import { describe, expect, test } from 'vitest';
+import { WorkerFailure } from './guarded-worker';
+import { Cancelled, WorkerPool, poolSizeFor } from './pool';
+import { FakeWorker, fakeJob, settle } from './test-fakes';
+
+function fakePool(size: number, spare = false) {
+	const made: FakeWorker[] = [];
+	const pool = new WorkerPool(() => {
+		const w = new FakeWorker(`w${made.length}`);
+		made.push(w);
+		return w;
+	}, size, { spare });
+	return { pool, made };
+}
+
+describe('poolSizeFor', () => {
+	test('one fewer than the cores, at least one', () => {
+		expect(poolSizeFor(2)).toBe(1);
+		expect(poolSizeFor(8)).toBe(7);
+		expect(poolSizeFor(1)).toBe(1);
+		expect(poolSizeFor(undefined)).toBe(1);
+		expect(poolSizeFor(0)).toBe(1);
+	});
+});
+
+describe('WorkerPool', () => {
+	test('runs as many tasks at once as it has workers, the lowest priority number first', async () => {
+		const { pool, made } = fakePool(2);
+		const order: number[] = [];
+		for (const [seed, priority] of [[1, 5], [2, 1], [3, 3], [4, 0]] as const)
+			void pool.submit('a', priority, fakeJob(seed), 1000).then(() => order.push(seed));
+		await settle();
+		expect(pool.load).toEqual({ queued: 2, running: 2 });
+		// The first two submitted started at once (workers were idle); the rest wait by priority.
+		made[0].finish();
+		made[1].finish();
+		await settle();
+		expect(made.flatMap((w) => w.jobs.map((j) => j.seed))).toEqual([1, 4, 2, 3]);
+		made[0].finish();
+		made[1].finish();
+		await settle();
+		expect(order.sort()).toEqual([1, 2, 3, 4]);
+	});
+
+	test('cancel drops queued tasks, stops running ones and puts the warm spare in their place', async () => {
+		const { pool, made } = fakePool(1, true);
+		// The spare starts once a first task is done, so it never slows the first run.
+		expect(made).toHaveLength(1);
+		const warmUp = pool.submit('warm', 0, fakeJob(0), 1000);
+		await settle();
+		made[0].finish();
+		await warmUp;
+		expect(made).toHaveLength(2);
+		made[0].jobs.length = 0;
+		const outcomes: string[] = [];
+		const track = (p: Promise<unknown>, name: string) =>
+			p.then(() => outcomes.push(`${name} done`), (e) => outcomes.push(`${name} ${e instanceof Cancelled ? 'cancelled' : 'failed'}`));
+		track(pool.submit('old', 0, fakeJob(1), 1000), 'old1');
+		track(pool.submit('old', 1, fakeJob(2), 1000), 'old2');
+		track(pool.submit('new', 2, fakeJob(3), 1000), 'new');
+		await settle();
+		pool.cancel('old');
+		await settle();
+		expect(made[0].dead).toBe(true);
+		// The spare took over at once and runs the new task; a fresh spare was started.
+		expect(made[1].jobs.map((j) => j.seed)).toEqual([3]);
+		expect(made).toHaveLength(3);
+		made[1].finish();
+		await settle();
+		expect(outcomes.sort()).toEqual(['new done', 'old1 cancelled', 'old2 cancelled']);
+	});
+
+	test('a worker that crashes fails its task with the reason and is replaced', async () => {
+		const { pool, made } = fakePool(1);
+		const first = pool.submit('a', 0, fakeJob(1), 1000);
+		const second = pool.submit('a', 1, fakeJob(2), 1000);
+		await settle();
+		made[0].crash();
+		await expect(first).rejects.toBeInstanceOf(WorkerFailure);
+		await settle();
+		expect(made).toHaveLength(2);
+		expect(made[1].jobs.map((j) => j.seed)).toEqual([2]);
+		made[1].finish();
+		await expect(second).resolves.toMatchObject({ months: 6 });
+	});
+
+	test('when workers keep dying it stops replacing them and fails what waits, instead of looping', async () => {
+		const { pool, made } = fakePool(1);
+		const tasks = [1, 2, 3, 4].map((seed) => pool.submit('a', seed, fakeJob(seed), 1000).catch((e: Error) => e.message));
+		for (let i = 0; i < 3; i++) {
+			await settle();
+			made[made.length - 1].crash();
+		}
+		const messages = await Promise.all(tasks);
+		expect(messages[3]).toMatch(/keep failing/);
+		expect(made).toHaveLength(3);
+		await expect(pool.submit('b', 0, fakeJob(9), 1000)).rejects.toThrow(/keep failing/);
+	});
+
+	test('a worker that died while idle is replaced before it is given work; if all keep dying, tasks fail', async () => {
+		const made: FakeWorker[] = [];
+		const pool = new WorkerPool(() => {
+			const w = new FakeWorker(`w${made.length}`);
+			made.push(w);
+			return w;
+		}, 1, { spare: true });
+		made[0].crash();
+		const task = pool.submit('a', 0, fakeJob(1), 1000);
+		await settle();
+		const live = made.find((w) => !w.dead && w.busy)!;
+		expect(live).toBeDefined();
+		live.finish();
+		await expect(task).resolves.toMatchObject({ months: 6 });
+
+		// Now every new worker is dead on arrival: the pool gives up after three, and says so.
+		const doomed = new WorkerPool(() => {
+			const w = new FakeWorker('doomed');
+			w.dead = true;
+			return w;
+		}, 1, { spare: true });
+		await expect(doomed.submit('a', 0, fakeJob(1), 1000)).rejects.toThrow(/keep failing/);
+		await expect(doomed.submit('a', 0, fakeJob(1), 1000)).rejects.toThrow(/keep failing/);
+		// Trying again starts afresh (and here fails afresh, after three more workers).
+		const before = doomed.started;
+		doomed.revive();
+		await expect(doomed.submit('a', 0, fakeJob(1), 1000)).rejects.toThrow(/keep failing/);
+		expect(doomed.started).toBeGreaterThan(before + 2);
+	});
+});

@@ -1,0 +1,181 @@
+/**
+ * A pool of model workers: tasks queue by priority, each idle worker takes the next one.
+ * Cancelling a tag drops its queued tasks and stops its running ones at once by terminating
+ * their workers (a replicate cannot be interrupted from outside); a warm spare takes the
+ * place of a stopped worker so new work starts without waiting for a worker to boot.
+ * A worker that crashes or hangs is replaced and its task fails with the reason.
+ */
+import { WorkerFailure, type PoolWorker } from './guarded-worker';
+import type { RunJob, RunResult } from './protocol';
+
+export class Cancelled extends Error {
+	constructor() {
+		super('cancelled');
+		this.name = 'Cancelled';
+	}
+}
+
+interface Task {
+	tag: string;
+	priority: number;
+	seq: number;
+	job: RunJob;
+	timeoutMs: number;
+	resolve(result: RunResult): void;
+	reject(error: unknown): void;
+}
+
+export interface PoolOptions {
+	/** Keep one started worker in reserve to replace a stopped one instantly (started after the first task). */
+	spare?: boolean;
+	/** After this many workers in a row die without finishing a task, stop replacing them. */
+	maxConsecutiveDeaths?: number;
+}
+
+/** Workers for a machine: at most one fewer than its cores, at least one. */
+export function poolSizeFor(hardwareConcurrency: number | undefined): number {
+	const cores = Number.isFinite(hardwareConcurrency) && hardwareConcurrency! > 0 ? Math.floor(hardwareConcurrency!) : 2;
+	return Math.max(1, cores - 1);
+}
+
+export class WorkerPool {
+	private readonly workers: PoolWorker[] = [];
+	private readonly running = new Map<PoolWorker, Task>();
+	private queue: Task[] = [];
+	private spareWorker: PoolWorker | undefined;
+	private seq = 0;
+	private deathsInARow = 0;
+	private broken: Error | undefined;
+	/** Workers started over the pool's life: a measure of churn, for tests and the benchmark. */
+	started = 0;
+
+	constructor(
+		private readonly factory: () => PoolWorker,
+		readonly size: number,
+		private readonly options: PoolOptions = {}
+	) {
+		if (!Number.isInteger(size) || size < 1) throw new RangeError(`a pool needs at least one worker, not ${size}`);
+		for (let i = 0; i < size; i++) this.workers.push(this.spawn());
+	}
+
+	/** The spare starts once the first task is done, so it does not slow the first run by booting beside it. */
+	private ensureSpare(): void {
+		if (this.options.spare && !this.broken && (!this.spareWorker || this.spareWorker.dead)) this.spareWorker = this.spawn();
+	}
+
+	/** Queue a task; lower priority numbers run first, equal ones in submission order. */
+	submit(tag: string, priority: number, job: RunJob, timeoutMs: number): Promise<RunResult> {
+		if (this.broken) return Promise.reject(this.broken);
+		return new Promise<RunResult>((resolve, reject) => {
+			const task: Task = { tag, priority, seq: this.seq++, job, timeoutMs, resolve, reject };
+			let i = this.queue.length;
+			while (i > 0 && this.queue[i - 1].priority > priority) i--;
+			this.queue.splice(i, 0, task);
+			this.pump();
+		});
+	}
+
+	/** Drop queued tasks with this tag and stop the running ones; their promises reject with Cancelled. */
+	cancel(tag: string): void {
+		const dropped = this.queue.filter((t) => t.tag === tag);
+		this.queue = this.queue.filter((t) => t.tag !== tag);
+		for (const task of dropped) task.reject(new Cancelled());
+		for (const [worker, task] of [...this.running]) {
+			if (task.tag !== tag) continue;
+			this.running.delete(worker);
+			worker.terminate();
+			this.replace(worker);
+			task.reject(new Cancelled());
+		}
+		this.pump();
+	}
+
+	/** After workers kept failing: start afresh (the user asked to try again). */
+	revive(): void {
+		this.broken = undefined;
+		this.deathsInARow = 0;
+		for (let i = 0; i < this.workers.length; i++) if (this.workers[i].dead) this.workers[i] = this.spawn();
+		if (this.spareWorker?.dead) this.spareWorker = undefined;
+	}
+
+	/** Tasks waiting and running, for progress and tests. */
+	get load(): { queued: number; running: number } {
+		return { queued: this.queue.length, running: this.running.size };
+	}
+
+	dispose(): void {
+		for (const task of this.queue) task.reject(new Cancelled());
+		this.queue = [];
+		for (const worker of [...this.workers, ...(this.spareWorker ? [this.spareWorker] : [])]) worker.terminate();
+		for (const task of this.running.values()) task.reject(new Cancelled());
+		this.running.clear();
+		this.broken = new Error('the worker pool was closed');
+	}
+
+	private spawn(): PoolWorker {
+		this.started++;
+		return this.factory();
+	}
+
+	private pump(): void {
+		for (let i = 0; i < this.workers.length; i++) {
+			if (this.queue.length === 0 || this.broken) return;
+			if (this.running.has(this.workers[i])) continue;
+			// A worker can die while idle (say, its script fails to load): replace it before giving it work.
+			while (this.workers[i].dead && !this.broken) this.lost(this.workers[i], new WorkerFailure('crashed', 'a model worker stopped before it could run'));
+			const worker = this.workers[i];
+			if (this.broken || worker.dead || this.running.has(worker)) continue;
+			this.start(worker, this.queue.shift()!);
+		}
+	}
+
+	private start(worker: PoolWorker, task: Task): void {
+		this.running.set(worker, task);
+		worker.run(task.job, task.timeoutMs).then(
+			(result) => {
+				if (this.running.get(worker) !== task) return; // cancelled meanwhile: already settled
+				this.running.delete(worker);
+				this.deathsInARow = 0;
+				task.resolve(result);
+				this.ensureSpare();
+				this.pump();
+			},
+			(error: unknown) => {
+				if (this.running.get(worker) !== task) return;
+				this.running.delete(worker);
+				if (worker.dead) this.lost(worker, error);
+				task.reject(error);
+				this.pump();
+			}
+		);
+	}
+
+	/** A worker died under a task: replace it, unless workers keep dying before doing anything. */
+	private lost(worker: PoolWorker, error: unknown): void {
+		this.deathsInARow++;
+		const limit = this.options.maxConsecutiveDeaths ?? 3;
+		if (this.deathsInARow >= limit) {
+			const reason = error instanceof Error ? error.message : String(error);
+			this.broken = new WorkerFailure('crashed', `model workers keep failing (${reason}); reload the page to try again`);
+			const waiting = this.queue;
+			this.queue = [];
+			for (const task of waiting) task.reject(this.broken);
+			return;
+		}
+		this.replace(worker);
+	}
+
+	private replace(worker: PoolWorker): void {
+		const i = this.workers.indexOf(worker);
+		if (i < 0) return;
+		const spare = this.spareWorker;
+		if (spare && !spare.dead) {
+			this.workers[i] = spare;
+			this.spareWorker = this.spawn();
+		} else {
+			this.workers[i] = this.spawn();
+			this.spareWorker = undefined;
+			this.ensureSpare();
+		}
+	}
+}

@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { modelApi } from '../src/lib/runner/model-api';
+
+expose(modelApi);

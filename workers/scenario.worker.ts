@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { scenarioApi } from '../src/lib/runner/scenario-worker-api';
+
+expose(scenarioApi);
