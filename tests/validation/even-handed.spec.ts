@@ -1,7 +1,8 @@
 /**
  * Even-handedness at default assumptions: pulling either family of levers hard must bring both
  * clear gains and clear costs (paired 5–95% intervals excluding zero). The evidence
- * (evidence.md §7) does not support either family winning on every outcome.
+ * (targets with sanctions and fixed-price competition both had real gains; the liberated levers'
+ * evidence is mostly case studies) does not support either family winning on every outcome.
  */
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinScenarios } from '../../src/lib/scenario/builtin-node';

@@ -226,14 +226,15 @@ describe('run: settings and scenario files', () => {
 	});
 
 	test('a scenario file that extends a built-in inherits its levers and assumptions and adds its own', async () => {
-		const parent = library.get('targets-and-terror')!;
+		const parent = library.get('targets-and-terror-2000s-context')!;
+		const grandparent = library.get('targets-and-terror')!;
 		const path = join(specFolder(), 'mine.json');
-		writeFileSync(path, JSON.stringify({ schema: 'levers-scenario', version: 1, id: 'my-scenario', title: 'Mine', extends: 'targets-and-terror', levers: { audit: 0.7 }, population: { citizens: 4000 }, months: 24, runs: 2 }));
+		writeFileSync(path, JSON.stringify({ schema: 'levers-scenario', version: 1, id: 'my-scenario', title: 'Mine', extends: parent.id, levers: { audit: 0.7 }, population: { citizens: 4000 }, months: 24, runs: 2 }));
 		const report = await runJson(['run', path]);
 		expect(report.scenario.id).toBe('my-scenario');
-		expect(report.resolution.chain).toEqual(['my-scenario', 'targets-and-terror', BASE]);
+		expect(report.resolution.chain).toEqual(['my-scenario', parent.id, grandparent.id, BASE]);
 		expect(report.scenario.levers.audit).toBe(0.7);
-		expect(report.scenario.levers.targets).toBe(parent.levers!.targets);
+		expect(report.scenario.levers.targets).toBe(grandparent.levers!.targets);
 		expect(report.scenario.assumptions.fundingGrowth).toBe(parent.assumptions!.fundingGrowth);
 		expect(report.seeds).toEqual([replicateSeed(parent.seed!, 0), replicateSeed(parent.seed!, 1)]);
 	});

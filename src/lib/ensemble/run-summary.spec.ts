@@ -6,7 +6,7 @@ import { runEnsemble, summariseEnsemble, type EnsembleSummary } from './ensemble
 import { EnsembleCollector, runSummarisedEnsemble, summariseRun, summariseRunSummaries } from './run-summary';
 
 const library = loadBuiltinScenarios();
-const SMALL = { citizens: 2000, months: 24, runs: 3 };
+const SMALL = { citizens: 4000, months: 24, runs: 3 };
 const scenario = resolveScenario(library.get('baseline-england-2023')!, library, SMALL);
 const other = resolveScenario(library.get('targets-and-terror')!, library, { ...SMALL, seed: scenario.seed });
 

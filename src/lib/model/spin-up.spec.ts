@@ -122,7 +122,7 @@ describe('spinUp: the settling criterion', () => {
 
 describe('spinUp: a small world', () => {
 	test('a small world under the status quo with no growth settles well before the longest spin-up, and stays settled', () => {
-		const world = testWorld();
+		const world = testWorld({ population: { citizens: 6000 } });
 		const first = spinUp(world, defaultLevers(), 360, stepMonth);
 		expect(first.settled).toBe(true);
 		expect(first.months).toBeLessThan(360);

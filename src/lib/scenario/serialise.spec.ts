@@ -39,7 +39,7 @@ describe('toScenarioFile and scenarioFileText', () => {
 			runs: 3,
 			seed: 2 ** 31 - 1,
 			months: 37,
-			citizens: 1234
+			citizens: 4321
 		});
 		const file = toScenarioFile(resolved);
 		const again = resolveScenario(parseScenarioJson(scenarioFileText(file)), EMPTY);

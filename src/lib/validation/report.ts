@@ -20,7 +20,7 @@ import {
 	type MutationResult
 } from './catalogue';
 import { describeBounds, mutationsOf, whyMissed, type ListedCheck } from './checks';
-import { describeDriftRule, DRIFT_RULES, driftOf, driftRuleFor, LAST_YEARS, FIRST_YEARS, NO_GROWTH } from './drift';
+import { describeDriftRule, DRIFT_RULES, DRIFT_RUNS, driftOf, driftRuleFor, LAST_YEARS, FIRST_YEARS, NO_GROWTH } from './drift';
 import { Experiments, ROBUSTNESS_SEEDS, VALIDATION_RUNS, VALIDATION_SEED } from './experiments';
 import { formatInterval, formatNumber } from './format';
 import { auditPasses, exceptionFor, leverAudit, outcomesWith, type LeverAuditRow } from './lever-audit';
@@ -180,7 +180,7 @@ function verificationSection(r: (c: ListedCheck) => CheckResult, x: Experiments)
 		'',
 		'### Status-quo drift',
 		'',
-		`The baseline with ${Object.entries(NO_GROWTH).map(([k, v]) => `\`${k}\` = ${v}`).join(' and ')}: nothing to trend on, so every outcome must stay flat. Each run's mean over months ${LAST_YEARS.from}–${LAST_YEARS.to - 1} minus its mean over months ${FIRST_YEARS.from}–${FIRST_YEARS.to - 1}, paired within the run; the ensemble mean of that change, with its 90% confidence interval, must lie within the tolerance of the outcome's unit. The check is on drift, the change common to all runs: a single run of a finite system still swings by a few points from year to year, which the 'change' column shows across runs. The tolerances, set before the check was first run:`,
+		`The baseline with ${Object.entries(NO_GROWTH).map(([k, v]) => `\`${k}\` = ${v}`).join(' and ')}: nothing to trend on, so every outcome must stay flat, over ${DRIFT_RUNS} runs. Each run's mean over months ${LAST_YEARS.from}–${LAST_YEARS.to - 1} minus its mean over months ${FIRST_YEARS.from}–${FIRST_YEARS.to - 1}, paired within the run; the ensemble mean of that change, with its 90% confidence interval, must lie within the tolerance of the outcome's unit. The check is on drift, the change common to all runs: a single run of a finite system still swings by a few points from year to year, which the 'change' column shows across runs. The tolerances, set before the check was first run:`,
 		'',
 		...table(
 			['units', 'tolerance', 'why'],

@@ -64,7 +64,7 @@ export const ASSUMPTIONS = [
 	// ── Need and demand ───────────────────────────────────────────────────
 	a('need', 'onsetRate', 'Onset of risk', 0.0534, 0.01, 0.15, 'per month', 'assumption', 'calibrated: contacts and crisis rates of the baseline',
 		'Monthly hazard that a well citizen of average deprivation becomes at risk.'),
-	a('need', 'presentRate', 'Presenting with need', 0.22, 0.05, 0.5, 'per month', 'assumption', 'calibrated: contacts of the baseline',
+	a('need', 'presentRate', 'Presenting with need', 0.22, 0.05, 0.5, 'per month', 'assumption', 'modelling assumption, set by hand with the onset of risk (which is fitted to access)',
 		'Monthly hazard that an at-risk citizen presents to services.'),
 	a('need', 'recoveryRate', 'Recovery without help', 0.06, 0, 0.2, 'per month', 'assumption', S.ASSUMPTION,
 		'Monthly hazard that an at-risk citizen of average capability recovers unaided.'),
@@ -114,7 +114,7 @@ export const ASSUMPTIONS = [
 		'Proportional cut in an at-risk citizen\'s crisis hazard per unit of frontline outreach work a month per at-risk citizen of the area (saturating).'),
 
 	// ── Service ───────────────────────────────────────────────────────────
-	a('service', 'casesPerWorker', 'Work units per worker-month', 1.7, 0.5, 5, 'units', 'assumption', 'calibrated: baseline access and caseloads',
+	a('service', 'casesPerWorker', 'Work units per worker-month', 1.7, 0.5, 5, 'units', 'assumption', 'modelling assumption: the unit of work, with the onset of risk fitted to access',
 		'Simple, transactional cases one average worker completes in a month.'),
 	a('service', 'complexUnits', 'Work in a complex case', 2.5, 1, 5, '× simple case', 'assumption', S.ASSUMPTION,
 		'Work in a complex case relative to a simple one.'),
@@ -272,7 +272,7 @@ export const ASSUMPTIONS = [
 		'Job resource per unit of the worker\'s own motivation above 0.5 (purposeful work buffers strain).'),
 	a('workforce', 'demandEffort', 'Working beyond normal hours and burnout', 1.5, 0, 4, 'logit per unit', 'moderate', `${S.JDR}; Siegrist (1996), J Occupational Health Psychology 1(1) (effort–reward imbalance)`,
 		'Job demand per unit of effort above normal hours.'),
-	a('workforce', 'strainSpread', 'Spread of personal strain', 2, 0, 3, 'logit SD', 'assumption', `calibrated: ${S.NHS_SURVEY} (variation by group)`,
+	a('workforce', 'strainSpread', 'Spread of personal strain', 2, 0, 3, 'logit SD', 'assumption', `modelling assumption, set by hand so burnout varies between staff as much as between groups in the ${S.NHS_SURVEY}`,
 		'Standard deviation of workers\' personal vulnerability to strain.'),
 	a('workforce', 'burnoutMonths', 'Time for burnout to build', 6, 1, 24, 'months', 'assumption', S.ASSUMPTION,
 		'Time constant of burnout.'),
