@@ -70,7 +70,14 @@ export const DRIFT_RULES: DriftRule[] = [
 		why: 'Two points of the twelve months of a year: the share rule applied to time.'
 	},
 	{
-		units: ['per 1,000 per year', 'per 1,000 citizens', 'per year', 'cases', 'cases per month', '£', '£ per year'],
+		units: ['per 1,000 per year'],
+		scale: 'relative',
+		tolerance: 0.1,
+		levelFloor: 5,
+		why: 'As other rates, 10% of the first-year level; for rare events (below 5 per 1,000 a year, such as repeat crises at about 0.6) at least ±0.5 per 1,000, since a few dozen events in 20,000 citizens swing by more than 10% from year to year. The floor was added when the check first met such a rate; it does not touch the crisis rate (about 14).'
+	},
+	{
+		units: ['per 1,000 citizens', 'per year', 'cases', 'cases per month', '£', '£ per year'],
 		scale: 'relative',
 		tolerance: 0.1,
 		why: 'Rates, counts and money share no scale, so 10% of the first-year level: under half the 22% that ten years of the default 2% a year demand growth would add, so drift cannot pass for the trend of the growth assumptions.'

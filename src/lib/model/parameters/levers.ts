@@ -115,7 +115,7 @@ export const LEVERS = [
 		source: `${S.DEMOS}, P5; ${S.BENNETT} (Q Community, learning organisations); ${S.IPPR}, C3-S4`,
 		grade: 'weak',
 		benefit: 'Spreads practice that works, raises skill and gives support against burnout; peers judged by true outcomes where they are visible.',
-		cost: 'Takes staff time, so waits lengthen; practice copied from a different place fits less well; under strong targets peers are copied for their reported figures.'
+		cost: 'Takes staff time, so waits lengthen; practice copied from a different place fits less well; under strong targets peers are copied for their reported figures. The balance turns on assumptions graded weak (skill gained, time taken).'
 	},
 	{
 		kind: 'lever', family: 'liberated', id: 'devolution', short: 'dv', label: 'Devolution',
@@ -124,7 +124,7 @@ export const LEVERS = [
 		source: `${S.IPPR}, C3-S5 (triple devolution); ${S.DEMOS}, P3; ${S.COSTA_FONT}`,
 		grade: 'moderate',
 		benefit: 'Places adapt practice to their own context, as fast as their capacity allows, so more needs are resolved ("what works in Wigan might not work in Worcester").',
-		cost: 'Places choose differently (the postcode lottery) and low-capacity places drift; gaps widen unless funding follows need and capacity is built.'
+		cost: 'Places choose differently (the postcode lottery) and low-capacity places drift; gaps widen unless funding follows need and capacity is built. How large gains and costs are turns on assumptions graded weak (how different places are, local adaptation and drift).'
 	},
 	{
 		kind: 'lever', family: 'liberated', id: 'prevention', short: 'pv', label: 'Prevention investment',
