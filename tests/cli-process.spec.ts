@@ -218,7 +218,7 @@ describe('memory', () => {
 		// 60 runs × 60 areas × 360 months: every run's full series would be 60 × 5.1 MB = 310 MB.
 		const dir = temp();
 		const file = join(dir, 'wide.json');
-		writeFileSync(file, JSON.stringify({ schema: 'levers-scenario', version: 1, id: 'wide', title: 'Wide', extends: BASE, population: { citizens: 120, areas: 60, providersPerArea: 1 }, months: 360, runs: 60 }));
+		writeFileSync(file, JSON.stringify({ schema: 'levers-scenario', version: 1, id: 'wide', title: 'Wide', extends: BASE, population: { citizens: 6000, areas: 60, providersPerArea: 1 }, months: 360, runs: 60 }));
 		const result = run(process.execPath, ['--import', join(HELPERS, 'peak-memory.mjs'), 'bin/levers.mjs', 'run', file, '--quiet']);
 		expect(result.status, result.stderr).toBe(0);
 		const peakMB = Number(/peak-rss-kb (\d+)/.exec(result.stderr)![1]) / 1024;

@@ -4,7 +4,7 @@ import { loadBuiltinScenarios } from '../../src/lib/scenario/builtin-node';
 import { BASELINE_ID, change, Experiments, finalOf, PerRun, windowOf } from '../../src/lib/validation/index';
 
 // Small, short runs: these tests are about bookkeeping, not the model's numbers.
-const SMALL = { citizens: 1000, months: 12 };
+const SMALL = { citizens: 4000, months: 12 };
 const x = new Experiments(loadBuiltinScenarios(), 3, 5);
 const run = (e: Experiments, assumptions: Record<string, number> = {}) => e.ensemble(BASELINE_ID, { ...SMALL, assumptions });
 

@@ -52,7 +52,7 @@ export const OUTCOMES = [
 	{ id: 'workforce.skill', label: 'Skill', unit: '0–1', family: 'workforce', better: 'higher', byQuintile: false, byArea: true,
 		meaning: 'Mean skill of staff.' },
 	{ id: 'workforce.caseloadPerWorker', label: 'Open cases per worker', unit: 'cases', family: 'workforce', better: 'lower', byQuintile: false, byArea: true,
-		meaning: 'Cases served or waiting this month per member of staff.' },
+		meaning: 'Cases served or waiting this month per full-time-equivalent worker (as caseloads are reported for social workers).' },
 	{ id: 'workforce.throughput', label: 'Cases served per worker', unit: 'cases per month', family: 'workforce', better: 'neither', byQuintile: false, byArea: true,
 		meaning: 'Cases served this month per full-time member of staff (quantity).' },
 	{ id: 'workforce.effort', label: 'Working intensity', unit: '× normal hours', family: 'workforce', better: 'neither', byQuintile: false, byArea: true,

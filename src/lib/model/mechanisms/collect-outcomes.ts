@@ -65,7 +65,7 @@ export function collectOutcomes(world: World, series: Float64Array, months: numb
 		put(O['workforce.vacancyRate'], g, shareOrZero(v[b + T.vacancies], v[b + T.posts]));
 		put(O['workforce.motivation'], g, ratio(v[b + T.motivationSum], staff));
 		put(O['workforce.skill'], g, ratio(v[b + T.skillSum], staff));
-		put(O['workforce.caseloadPerWorker'], g, ratio(v[b + T.openCases], staff));
+		put(O['workforce.caseloadPerWorker'], g, ratio(v[b + T.openCases], v[b + T.staffFte]));
 		put(O['workforce.throughput'], g, ratio(v[b + T.providerServed], v[b + T.staffFte]));
 		put(O['workforce.effort'], g, ratio(v[b + T.effortSum], v[b + T.effortHeads]));
 		put(O['workforce.relationalIntensity'], g, ratio(v[b + T.relationalUnits], v[b + T.caseworkUnits]));

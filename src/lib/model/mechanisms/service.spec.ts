@@ -256,7 +256,7 @@ describe('stepService: capacity', () => {
 		for (const staff of [7, 10, 13]) {
 			const { served: n, capacity } = backlogRun(staff);
 			expect(capacity).toBeGreaterThan(5);
-			// The last case started before the month's end is finished, so at most one case more.
+			// The last case started before the month's end is finished (its overrun carried to next month), so at most one case more.
 			expect(n).toBeLessThanOrEqual(capacity + 1);
 			expect(n).toBeGreaterThanOrEqual(Math.floor(capacity));
 		}
@@ -288,6 +288,29 @@ describe('stepService: capacity', () => {
 		expect(overwhelmed.served).toBe(0);
 		expect(overwhelmed.world.providers.crisisLoad[0]).toBeGreaterThan(1);
 		expect(overwhelmed.world.providers.workPressure[0]).toBeGreaterThan(calm.world.providers.workPressure[0]);
+	});
+
+	test('work past the month’s end is carried into the next month, so the last case brings no free capacity', () => {
+		function carried(carry: number) {
+			const world = serviceWorld();
+			keepStaff(world, 0, 10);
+			for (const i of homeOfZero(world, 0).slice(0, 150)) enqueue(world, i, 0, monthStart(world) - 5);
+			world.providers.carryUnits[0] = carry;
+			stepService(world);
+			return { served: world.providers.monthServed[0], capacity: world.providers.capacity[0], carry: world.providers.carryUnits[0] };
+		}
+		const fresh = carried(0);
+		// The month's last case overran by less than one case's work, and that is kept.
+		expect(fresh.carry).toBeGreaterThanOrEqual(0);
+		expect(fresh.carry).toBeLessThan(1);
+		expect(fresh.served - fresh.carry).toBeCloseTo(fresh.capacity, 6);
+		// Half a month's work carried in: about half as many cases started, and a whole month carried
+		// in leaves none, carrying nothing further.
+		const half = carried(fresh.capacity / 2);
+		expect(half.served - half.carry).toBeCloseTo(fresh.capacity / 2, 6);
+		const whole = carried(fresh.capacity + 3);
+		expect(whole.served).toBe(0);
+		expect(whole.carry).toBeCloseTo(3, 6);
 	});
 
 	test('a provider with no staff serves nobody and keeps its queue', () => {

@@ -89,8 +89,9 @@ function serveQueue(world: World, k: number, context: number): void {
 	const time0 = 1 + p.relationalTime * rhoArm0;
 	const time1 = 1 + p.relationalTime * rhoArm1;
 
-	// With no capacity left after firefighting, nothing planned is seen this month.
-	let clock = available > 0 ? monthStart : monthEnd;
+	// With no capacity left after firefighting, nothing planned is seen this month. The server
+	// first finishes the case it was serving at the end of last month.
+	let clock = available > 0 ? monthStart + pr.carryUnits[k] * daysPerUnit : monthEnd;
 	let day = 0;
 	let unitsServed = 0;
 	// Deferred cases (parked or past the target) wait in their own list, served only when no one else is.
@@ -141,6 +142,9 @@ function serveQueue(world: World, k: number, context: number): void {
 		unitsServed += units;
 		clock += units * daysPerUnit;
 	}
+	// Work past the month's end is done next month, so a small team gains no free capacity from
+	// its last case; with no capacity this month, what was carried waits.
+	if (available > 0) pr.carryUnits[k] = clock > monthEnd ? (clock - monthEnd) / daysPerUnit : 0;
 	// Arrivals of days not reached join the list; deferred cases go back under their booked day.
 	while (day < DAYS_PER_MONTH) admitArrivals(c, pr, k, day++);
 	for (let d = deferredHead; d !== -1; ) {

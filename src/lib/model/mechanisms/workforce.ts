@@ -16,8 +16,8 @@ import { hireWorker, type World } from '../world';
  *   providers, and erodes while burnt out.
  * - Leaving rises with burnout and falls with motivation and autonomy and respect. Vacancies
  *   take months to fill (longer in deprived areas), with less skilled recruits. Posts are
- *   counted in full-time equivalents: a part-time worker's hours rise to fill a fraction of a
- *   post, and staff above funded posts are released (counted as leavers).
+ *   counted in full-time equivalents and recruited whole; staff above funded posts are released
+ *   (counted as leavers).
  */
 export function stepWorkforce(world: World): void {
 	const pr = world.providers;
@@ -105,10 +105,12 @@ export function stepWorkforce(world: World): void {
 }
 
 /**
- * Bring provider k's staff toward its funded posts (in full-time equivalents): part-timers' hours
- * rise or fall first; vacant posts are filled with the area's monthly chance, the last one part
- * time; staff the budget no longer funds are released at the redundancy rate. Returns the number
- * of workers released.
+ * Bring provider k's staff toward its funded posts (in full-time equivalents). Vacancies are
+ * advertised as whole posts (a gap of half a post or more) and each is filled with the area's
+ * monthly chance; staff the budget no longer funds (half a post or more) are released at the
+ * redundancy rate. Hours are not moved to close a gap of part of a post:
+ * a pool of part-timers able to do so would grow with the number of providers, not their size,
+ * and fill small providers' vacancies for free. Returns the number of workers released.
  */
 function matchPosts(world: World, k: number, staffFte: number): number {
 	const pr = world.providers;
@@ -118,32 +120,21 @@ function matchPosts(world: World, k: number, staffFte: number): number {
 	const start = pr.slotStart[k];
 	const end = start + pr.slotCount[k];
 	let gap = pr.posts[k] - staffFte;
-	for (let i = start; i < end && gap !== 0; i++) {
-		if (w.active[i] === 0 || w.fte[i] >= 1) continue;
-		const change = gap > 0 ? Math.min(1 - w.fte[i], gap) : Math.max(-w.fte[i] + 0.05, gap);
-		w.fte[i] += change;
-		gap -= change;
-	}
 	let released = 0;
 	if (gap > 1e-9) {
 		const chance = world.areas.fillChance[pr.area[k]];
-		for (let i = start; i < end && gap > 1e-9; i++) {
+		for (let i = start; i < end && gap >= 0.5; i++) {
 			if (w.active[i] === 1) continue;
-			const fte = gap < 1 ? gap : 1;
-			if (rng.next() < chance) hireWorker(w, i, p, world.levers.performancePay, rng, fte);
-			gap -= fte;
+			if (rng.next() < chance) hireWorker(w, i, p, world.levers.performancePay, rng, 1);
+			gap -= 1;
 		}
-	} else if (gap < -1e-9) {
+	} else if (gap <= -0.5) {
 		let excess = -gap;
-		for (let i = end - 1; i >= start && excess > 1e-9; i--) {
+		for (let i = end - 1; i >= start && excess >= 0.5; i--) {
 			if (w.active[i] === 0) continue;
 			if (rng.next() < p.redundancyRate) {
-				// Less than a post too many: the worker's hours are cut rather than the post.
-				if (excess < w.fte[i]) w.fte[i] -= excess;
-				else {
-					w.active[i] = 0;
-					released++;
-				}
+				w.active[i] = 0;
+				released++;
 			}
 			excess -= w.fte[i];
 		}

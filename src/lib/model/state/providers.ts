@@ -55,6 +55,8 @@ export interface ProviderState {
 	/** Complex cases waiting, and work units of all cases waiting (before relational time). */
 	queueComplex: Int32Array;
 	queueUnits: Float64Array;
+	/** Work units of the last case of last month still to be done this month (the server was busy past month end). */
+	carryUnits: Float64Array;
 	/** Arrivals of this month by day, admitted to the waiting list as the month's days pass. */
 	bucketHead: Int32Array;
 	bucketTail: Int32Array;
@@ -127,6 +129,7 @@ export function allocateProviders(n: number): ProviderState {
 		queueLength: new Int32Array(n),
 		queueComplex: new Int32Array(n),
 		queueUnits: f(),
+		carryUnits: f(),
 		bucketHead: new Int32Array(n * DAYS_PER_MONTH).fill(-1),
 		bucketTail: new Int32Array(n * DAYS_PER_MONTH).fill(-1),
 		meanMotivation: f(),
