@@ -31,8 +31,7 @@ export async function runInOrder<T, R>(
 	fill();
 	while (pending.length > 0) {
 		const head = pending.shift()!;
-		const result = await head.result;
+		await done(head.item, await head.result);
 		fill();
-		await done(head.item, result);
 	}
 }
