@@ -4,11 +4,11 @@
  * a direct run of its point gives; and bad designs, shards and outputs are refused before
  * anything is written.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { cli, specFolder } from '../src/lib/cli/spec-io';
 import { finalValue } from '../src/lib/ensemble/index';
@@ -194,5 +194,28 @@ describe('refusals', () => {
 		await refused(['merge', join(dir, 'a0.csv'), join(dir, 'b1.csv'), '--out', out], 'come from different sweeps: design');
 		await refused(['merge', join(dir, 'a0.csv'), '--out', out], 'shard 1 of 2 is missing');
 		expect(existsSync(out)).toBe(false);
+	});
+});
+
+describe('start-up', () => {
+	test('levers sweep --help and levers merge --help load neither mathjs nor the model', () => {
+		for (const args of [['sweep', '--help'], ['merge', '--help']]) {
+			const record = join(mkdtempSync(join(tmpdir(), 'levers-sweep-loads-')), 'loads.txt');
+			writeFileSync(record, '');
+			const script = `const { main } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src/cli/levers.ts')).href)}); process.exitCode = await main(${JSON.stringify(args)}, ${JSON.stringify(ROOT)});`;
+			const helper = join(ROOT, 'tests/helpers/record-loads.mjs');
+			const r = spawnSync(process.execPath, ['--import', helper, '--import', 'tsx', '--input-type=module', '-e', script], {
+				cwd: ROOT,
+				encoding: 'utf8',
+				env: { ...process.env, LEVERS_RECORD_LOADS: record }
+			});
+			expect(r.status, r.stderr).toBe(0);
+			expect(r.stdout).toContain(`levers ${args[0]} —`);
+			const urls = readFileSync(record, 'utf8').split('\n').filter(Boolean);
+			expect(urls.some((u) => u.endsWith('/src/lib/cli/cli.ts'))).toBe(true);
+			// The heavy modules, as tests/cli-process.spec.ts counts them, and the sweep's own.
+			const heavy = /\/node_modules\/mathjs\/|\/src\/lib\/model\/model\.ts$|\/src\/lib\/scenario\/expression\.ts$|\/src\/lib\/ensemble\/|\/src\/lib\/sweep\/(design|merge|threads)\.ts$/;
+			expect(urls.filter((u) => heavy.test(u))).toEqual([]);
+		}
 	});
 });

@@ -176,8 +176,8 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 	},
 	sweep: {
 		name: 'sweep',
-		usage: 'levers sweep <design.json> [--shard i/N] [--threads N] [--out FILE] [--format csv|json]',
-		summary: 'a grid or Latin hypercube sample over levers and assumptions, with replicates',
+		usage: 'levers sweep <design.json> [--shard i/N] [--threads N] [--out FILE] [options]',
+		summary: 'a grid or sample over levers and assumptions, with replicates',
 		options: [
 			{ name: '--shard', value: 'i/N', help: 'run only shard i of N (i from 0): tasks i, i+N, i+2N, …; levers merge joins the shards' },
 			{ name: '--threads', value: 'N', help: `worker threads, ${range(THREAD_LIMITS)}; 0 runs in this thread (default: one fewer than the cores)` },
