@@ -90,12 +90,13 @@ export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<void> {
 		: { write: (chunk) => io.stdout(chunk), commit: () => {}, discard: () => {} };
 	const mode = args.quiet ? 'off' : io.terminal.stderr ? 'terminal' : args.progress ? 'log' : 'off';
 	const progress = new Progress(io, tasks, mode);
-	const executor = threads > 0 ? await threadExecutor(threads) : undefined;
+	// No more threads than the shard has tasks.
+	const executor = threads > 0 && tasks > 0 ? await threadExecutor(Math.min(threads, tasks)) : undefined;
 	try {
 		const writer = new ResultsWriter(format, (chunk) => output.write(chunk));
 		writer.begin({ model: `${MODEL_NAME}@${MODEL_VERSION}`, design: hash, shard, tasks: expanded.tasks, columns: resultColumns(run) });
 		const execute = executor?.execute ?? (async (job: RunJob) => runJob(job));
-		await runSweepShard(run, execute, threads > 0 ? threads * 2 : 1, async (row) => {
+		await runSweepShard(run, execute, executor ? Math.min(threads, tasks) * 2 : 1, async (row) => {
 			writer.row(row);
 			progress.runDone();
 			await io.pause();
@@ -104,7 +105,8 @@ export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<void> {
 		output.commit();
 	} catch (error) {
 		output.discard();
-		if (error instanceof WorkerFailure) throw new Error(`a model thread failed: ${error.message}`);
+		// The pool's own words are for the browser ("reload the page"); say what happened here.
+		if (error instanceof WorkerFailure) throw new Error(`a model thread failed (${error.kind}): ${error.message.replace(/; reload the page to try again$/, '')}`);
 		throw error;
 	} finally {
 		progress.finish();
