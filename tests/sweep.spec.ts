@@ -145,6 +145,21 @@ describe('levers sweep', () => {
 		expect(merged.stdout).toBe(whole.stdout);
 	});
 
+	test('a progress line on a terminal counts the shard\'s runs and is cleared at the end; --quiet silences it', async () => {
+		const dir = specFolder();
+		const design = writeDesign(dir);
+		let t = 0;
+		const clock = () => (t += 400);
+		const shown = await cli(['sweep', design, '--shard', '1/2', '--threads', '0'], { terminal: { stderr: true }, clock });
+		expect(shown.code).toBe(0);
+		expect(shown.stderr).toMatch(/^\rlevers: \d of 6 runs, /);
+		expect(shown.stderr.endsWith('\r\x1b[K')).toBe(true);
+		t = 0;
+		const quiet = await cli(['sweep', design, '--shard', '1/2', '--threads', '0', '--quiet'], { terminal: { stderr: true }, clock });
+		expect(quiet.stderr).toBe('');
+		expect(quiet.stdout).toBe(shown.stdout);
+	});
+
 	test('a scenario file named in the design is found beside the design', async () => {
 		const dir = specFolder();
 		writeFileSync(

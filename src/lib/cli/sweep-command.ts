@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { MODEL_NAME, MODEL_VERSION, type RunOutput } from '../model/index';
+import { MODEL_NAME, MODEL_VERSION, OUTCOMES, type RunOutput } from '../model/index';
 import { poolSizeFor, WorkerPool } from '../runner/pool';
 import { WorkerFailure } from '../runner/guarded-worker';
 import { runJob } from '../runner/model-api';
@@ -23,7 +23,8 @@ import { SweepError } from '../sweep/sweep-error';
 import type { SweepArgs } from './args';
 import type { CliIo, OutputFile } from './cli';
 import { CliError } from './cli-error';
-import { formatCount } from './number-format';
+import { estimate } from './estimate';
+import { formatCount, formatDuration } from './number-format';
 import { selectOutcomes } from './outcome-selection';
 import { Progress } from './progress';
 import { resolveScenarioArgument } from './scenario-argument';
@@ -73,11 +74,29 @@ export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<void> {
 	const threads = args.threads ?? poolSizeFor(availableParallelism());
 
 	if (args.dryRun) {
+		const cost = estimate(
+			[
+				{
+					runs: tasks,
+					citizens: base.population.citizens,
+					simulatedMonths: base.months + Math.round(base.assumptions.spinUpMonths),
+					months: base.months,
+					areas: base.population.areas,
+					providers: base.population.areas * base.population.providersPerArea
+				}
+			],
+			{ format: 'json', detail: false, outcomes: [] },
+			OUTCOMES.length
+		);
+		const about = (seconds: number) => (seconds < 0.5 ? formatDuration(seconds) : `about ${formatDuration(seconds)}`);
+		// An upper bound: each run is costed with the longest spin-up, which runs often share.
+		const work = `computing: at most ${about(cost.seconds)} in one thread${threads > 1 ? `, ${about(cost.seconds / threads)} with ${threads} threads` : ''}`;
 		io.stdout(
 			[
 				`would sweep: ${base.id} (design ${hash}, model ${MODEL_NAME} ${MODEL_VERSION})`,
 				`points: ${formatCount(expanded.points)} × ${formatCount(expanded.replicates)} replicates = ${formatCount(expanded.tasks)} tasks of ${base.months} months, ${formatCount(base.population.citizens)} citizens`,
 				`shard ${formatShard(shard)}: ${formatCount(tasks)} tasks`,
+				work,
 				`output: ${format} to ${args.out ?? 'standard output'}, ${threads === 0 ? 'in this thread' : `${threads} worker thread${threads === 1 ? '' : 's'}`}`
 			].join('\n') + '\n'
 		);
