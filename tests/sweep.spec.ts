@@ -171,6 +171,18 @@ describe('levers sweep', () => {
 		expect(stdout).toContain('would sweep: my-base');
 		expect(stdout).toContain('1 × 1 replicates = 1 tasks');
 	});
+
+	test('a workbench share link as the base scenario gives the rows of a scenario file with the same change', async () => {
+		const dir = specFolder();
+		const point = { sample: undefined, grid: { levers: { targets: [0.5] } }, replicates: 1 };
+		const viaLink = await ok(['sweep', writeDesign(dir, { ...DESIGN, ...point, scenario: '?s=baseline-england-2023&au=0.4' }, 'link.json'), '--threads', '0']);
+		writeFileSync(join(dir, 'base.json'), JSON.stringify({ schema: 'levers-scenario', version: 1, id: 'audited', title: 'Audited', extends: 'baseline-england-2023', levers: { audit: 0.4 } }));
+		const viaFile = await ok(['sweep', writeDesign(dir, { ...DESIGN, ...point, scenario: 'base.json' }, 'file.json'), '--threads', '0']);
+		const plain = await ok(['sweep', writeDesign(dir, { ...DESIGN, ...point }, 'plain.json'), '--threads', '0']);
+		const rows = (text: string) => text.split('\n').slice(1).join('\n');
+		expect(rows(viaLink.stdout)).toBe(rows(viaFile.stdout));
+		expect(rows(viaLink.stdout)).not.toBe(rows(plain.stdout));
+	});
 });
 
 describe('refusals', () => {

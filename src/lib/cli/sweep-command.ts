@@ -13,6 +13,7 @@ import { runJob } from '../runner/model-api';
 import type { RunJob } from '../runner/protocol';
 import { resolveScenario, type Overrides, type ResolvedScenario } from '../scenario/index';
 import { scenarioFileText, toScenarioFile } from '../scenario/serialise';
+import { looksLikeShareLink } from '../scenario/share-link';
 import { MAX_DESIGN_BYTES, parseSweepJson, type SweepDesign } from '../sweep/design';
 import { designHash } from '../sweep/design-hash';
 import { expandDesign, pointOverrides, type ExpandedDesign } from '../sweep/expand';
@@ -38,9 +39,11 @@ export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<void> {
 	const design = readDesign(args.design, io);
 	const library = await io.library();
 	// A scenario file is found beside the design, so a design and its scenario travel together.
-	const looksLikeFile = design.scenario.endsWith('.json') || design.scenario.includes('/') || design.scenario.includes('\\');
+	const looksLikeFile =
+		!looksLikeShareLink(design.scenario) && (design.scenario.endsWith('.json') || design.scenario.includes('/') || design.scenario.includes('\\'));
 	const scenarioArg = looksLikeFile && !isAbsolute(design.scenario) ? join(dirname(args.design), design.scenario) : design.scenario;
 	const argument = resolveScenarioArgument(scenarioArg, library, io);
+	for (const problem of argument.problems ?? []) io.stderr(`levers: link: ${problem}\n`);
 	const settings: Overrides = { ...argument.overrides };
 	if (design.months !== undefined) settings.months = design.months;
 	if (design.citizens !== undefined) settings.citizens = design.citizens;
