@@ -68,6 +68,15 @@ function expectShardsCover(n: number): void {
 	expect(covered).toBe(TASKS);
 }
 
+describe('the example design', () => {
+	test('deploy/sweep/example-design.json is a valid design: 60 points × 8 replicates', async () => {
+		const result = await cli(['sweep', join(DEPLOY, 'example-design.json'), '--dry-run', '--shard', '3/8', '--threads', '2']);
+		expect([result.code, result.stderr]).toEqual([0, '']);
+		expect(result.stdout).toContain('points: 60 × 8 replicates = 480 tasks of 60 months, 20,000 citizens');
+		expect(result.stdout).toContain('shard 3/8: 60 tasks');
+	});
+});
+
 describe('Slurm array job', () => {
 	const job = read('slurm.sbatch');
 	const merge = read('slurm-merge.sbatch');
