@@ -64,8 +64,30 @@ export interface HelpArgs {
 	topic?: CommandName;
 }
 
-export type Args = RunArgs | CompareArgs | ListArgs | ShowArgs | HelpArgs;
-export type CommandName = 'run' | 'compare' | 'list' | 'show';
+export interface SweepArgs {
+	command: 'sweep';
+	design: string;
+	/** "i/N" as typed; checked by the sweep layer. */
+	shard?: string;
+	/** Worker threads; 0 runs in this thread; undefined: one fewer than the cores. */
+	threads?: number;
+	format?: 'csv' | 'json';
+	out?: string;
+	force: boolean;
+	quiet: boolean;
+	progress: boolean;
+	dryRun: boolean;
+}
+
+export interface MergeArgs {
+	command: 'merge';
+	shards: string[];
+	out?: string;
+	force: boolean;
+}
+
+export type Args = RunArgs | CompareArgs | ListArgs | ShowArgs | SweepArgs | MergeArgs | HelpArgs;
+export type CommandName = 'run' | 'compare' | 'list' | 'show' | 'sweep' | 'merge';
 
 export interface OptionSpec {
 	name: string;
@@ -100,6 +122,9 @@ const ENSEMBLE_OPTIONS: readonly OptionSpec[] = [
 	{ name: '--dry-run', help: 'check everything and print the estimate, but run nothing' },
 	{ name: '--help', help: 'this help' }
 ];
+
+/** Worker threads of levers sweep. */
+export const THREAD_LIMITS = { min: 0, max: 256 } as const;
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
 	run: {
@@ -148,6 +173,40 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 			{ name: '--help', help: 'this help' }
 		],
 		notes: ['Levers and assumptions: meaning, benefit and cost, unit, default and range, source and evidence grade. Outcomes: meaning, unit, which direction is better. Scenarios: what they set.']
+	},
+	sweep: {
+		name: 'sweep',
+		usage: 'levers sweep <design.json> [--shard i/N] [--threads N] [--out FILE] [options]',
+		summary: 'a grid or sample over levers and assumptions, with replicates',
+		options: [
+			{ name: '--shard', value: 'i/N', help: 'run only shard i of N (i from 0): tasks i, i+N, i+2N, …; levers merge joins the shards' },
+			{ name: '--threads', value: 'N', help: `worker threads, ${range(THREAD_LIMITS)}; 0 runs in this thread (default: one fewer than the cores)` },
+			{ name: '--format', value: 'F', help: 'csv or json (default: by --out\'s extension, else csv)' },
+			{ name: '--out', value: 'FILE', help: 'write to FILE instead of standard output' },
+			{ name: '--force', help: 'overwrite an existing --out file' },
+			{ name: '--quiet', help: 'no progress line on standard error' },
+			{ name: '--progress', help: 'a progress line even when standard error is not a terminal' },
+			{ name: '--dry-run', help: 'check the design and print the number of points, tasks and shard size, but run nothing' },
+			{ name: '--help', help: 'this help' }
+		],
+		notes: [
+			'<design.json> is a sweep design ("schema": "levers-sweep"): a base scenario, a grid and/or a Latin hypercube sample over levers and assumptions, replicates, months, citizens and seed. docs/cli.md describes the format.',
+			'One row per task (a point\'s replicate): task, point, replicate, seed, the parameter values, and each outcome\'s final figure (the mean of the run\'s last 12 months). The first line is a comment holding the model version, the design\'s hash and the shard.',
+			'The same design gives the same bytes with any --threads; merging all N shards gives the bytes of the unsharded run.'
+		]
+	},
+	merge: {
+		name: 'merge',
+		usage: 'levers merge <shard file>... [--out FILE]',
+		summary: 'join the shards of one sweep into its whole output',
+		options: [
+			{ name: '--out', value: 'FILE', help: 'write to FILE instead of standard output' },
+			{ name: '--force', help: 'overwrite an existing --out file' },
+			{ name: '--help', help: 'this help' }
+		],
+		notes: [
+			'Shards may be given in any order. Merge refuses shards of different designs or model versions, a shard given twice, a missing shard and a shard cut short; the output is byte for byte what levers sweep writes without --shard.'
+		]
 	}
 };
 
@@ -176,6 +235,10 @@ export function parseArgs(argv: readonly string[]): Args {
 			return toListArgs(parsed);
 		case 'show':
 			return toShowArgs(parsed);
+		case 'sweep':
+			return toSweepArgs(parsed);
+		case 'merge':
+			return toMergeArgs(parsed);
 	}
 }
 
@@ -350,4 +413,35 @@ function toShowArgs(p: ParsedOptions): ShowArgs {
 				: `levers show takes one id, but "${p.positionals[1]}" follows "${p.positionals[0]}"`
 		);
 	return { command: 'show', id: p.positionals[0], format: choice('--format', one(p, '--format'), ['text', 'json'] as const) ?? 'text' };
+}
+
+function toSweepArgs(p: ParsedOptions): SweepArgs {
+	if (p.positionals.length !== 1)
+		throw new CliError(
+			p.positionals.length === 0
+				? 'levers sweep needs a sweep design file (levers sweep --help describes it)'
+				: `levers sweep takes one design file, but "${p.positionals[1]}" follows "${p.positionals[0]}"`
+		);
+	return {
+		command: 'sweep',
+		design: p.positionals[0],
+		shard: one(p, '--shard'),
+		threads: integer('--threads', one(p, '--threads'), THREAD_LIMITS),
+		format: choice('--format', one(p, '--format'), ['csv', 'json'] as const),
+		out: nonEmpty('--out', one(p, '--out')),
+		force: flag(p, '--force'),
+		quiet: flag(p, '--quiet'),
+		progress: flag(p, '--progress'),
+		dryRun: flag(p, '--dry-run')
+	};
+}
+
+function toMergeArgs(p: ParsedOptions): MergeArgs {
+	if (p.positionals.length === 0) throw new CliError('levers merge needs the shard files of one sweep (levers sweep … --shard i/N --out FILE)');
+	const seen = new Set<string>();
+	for (const s of p.positionals) {
+		if (seen.has(s)) throw new CliError(`levers merge names "${s}" twice; give each shard file once`);
+		seen.add(s);
+	}
+	return { command: 'merge', shards: p.positionals, out: nonEmpty('--out', one(p, '--out')), force: flag(p, '--force') };
 }

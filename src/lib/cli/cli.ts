@@ -5,6 +5,7 @@
  */
 import { ScenarioError, oneLine } from '../scenario/errors';
 import type { ScenarioLibrary } from '../scenario/types';
+import { SweepError } from '../sweep/sweep-error';
 import { parseArgs, type Args } from './args';
 import { listCommand, showCommand } from './catalogue';
 import { CliError, OutputClosedError } from './cli-error';
@@ -34,8 +35,11 @@ export interface CliIo {
 	now(): number;
 	/** Lets a pending Ctrl-C be handled between runs. */
 	pause(): Promise<void>;
-	/** Reads a scenario file of at most maxBytes. Throws CliError, or an error with a `code`. */
-	readFile(path: string, maxBytes: number): string;
+	/**
+	 * Reads a file of at most maxBytes (`what` names it in messages: "scenario file" unless
+	 * given). Throws CliError, or an error with a `code`.
+	 */
+	readFile(path: string, maxBytes: number, what?: string): string;
 	/**
 	 * Checks an output path before any work and returns its writer. Throws CliError for an
 	 * empty path, a folder, a missing or unwritable folder, an existing file without `force`,
@@ -71,11 +75,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 				await ensembleCommand(args, io);
 				break;
 			}
+			case 'sweep': {
+				const { sweepCommand } = await import('./sweep-command');
+				await sweepCommand(args, io);
+				break;
+			}
+			case 'merge': {
+				const { mergeCommand } = await import('./merge-command');
+				await mergeCommand(args, io);
+				break;
+			}
 		}
 		return 0;
 	} catch (error) {
 		if (error instanceof OutputClosedError) return 0;
-		if (error instanceof CliError || error instanceof ScenarioError) {
+		if (error instanceof CliError || error instanceof ScenarioError || error instanceof SweepError) {
 			io.stderr(`levers: ${oneLine(error.message)}\n`);
 			return 2;
 		}
@@ -94,7 +108,11 @@ function catalogueIo(io: CliIo) {
  */
 function warnAboutNpmBanner(args: Args, io: CliIo): void {
 	const { env } = io;
-	const toStdout = args.command === 'list' || args.command === 'show' || ((args.command === 'run' || args.command === 'compare') && !args.out && !args.dryRun);
+	const toStdout =
+		args.command === 'list' ||
+		args.command === 'show' ||
+		((args.command === 'run' || args.command === 'compare' || args.command === 'sweep') && !args.out && !args.dryRun) ||
+		(args.command === 'merge' && !args.out);
 	if (!toStdout || io.terminal.stdout) return;
 	if (env.npm_lifecycle_event === undefined || (env.npm_command !== 'run' && env.npm_command !== 'run-script') || env.npm_config_loglevel === 'silent') return;
 	io.stderr('levers: warning: npm printed its "> levers@…" banner into standard output ahead of this output; use "npx levers …" or "npm run -s levers -- …" for clean output\n');

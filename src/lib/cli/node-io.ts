@@ -34,20 +34,22 @@ export function writeAll(fd: number, text: string): void {
  * Reads a scenario file of at most `maxBytes` without ever reading more: a device such as
  * /dev/zero, a pipe, a folder or an oversized file is refused from its metadata.
  */
-export function readBoundedFile(path: string, maxBytes: number): string {
+export function readBoundedFile(path: string, maxBytes: number, what = 'scenario file'): string {
 	// O_NONBLOCK: opening a named pipe must not wait for a writer; it is refused below.
 	const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
 	try {
 		const stat = fstatSync(fd);
-		const refuse = (why: string) => new CliError(`cannot read scenario file "${path}": ${why}`);
+		const refuse = (why: string) => new CliError(`cannot read ${what} "${path}": ${why}`);
 		if (stat.isDirectory()) throw refuse('it is a folder');
 		if (!stat.isFile()) throw refuse('it is not a regular file (a device, pipe or socket)');
 		if (stat.size > maxBytes)
-			throw refuse(`it is ${stat.size.toLocaleString('en-GB')} bytes; scenario files are at most ${maxBytes.toLocaleString('en-GB')}`);
-		const buffer = Buffer.alloc(maxBytes + 1);
+			throw refuse(`it is ${stat.size.toLocaleString('en-GB')} bytes; ${what}s are at most ${maxBytes.toLocaleString('en-GB')}`);
+		// Room for the whole file and a little growth, never more than the limit allows.
+		const buffer = Buffer.alloc(Math.min(maxBytes, stat.size + (1 << 20)) + 1);
 		let length = 0;
 		for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
-		if (length > maxBytes) throw refuse(`it grew past ${maxBytes.toLocaleString('en-GB')} bytes while being read`);
+		if (length === buffer.length)
+			throw refuse(length > maxBytes ? `it grew past ${maxBytes.toLocaleString('en-GB')} bytes while being read` : 'it grew while being read');
 		try {
 			return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
 		} catch {

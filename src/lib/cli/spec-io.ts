@@ -57,10 +57,10 @@ export async function cli(argv: string[], options: SpecIoOptions = {}): Promise<
 		pause: async () => {
 			captured.runs++;
 		},
-		readFile: (path, maxBytes) => {
+		readFile: (path, maxBytes, what) => {
 			const code = options.unreadable?.[path];
 			if (code) throw Object.assign(new Error(`${code}: cannot open '${path}'`), { code });
-			return readBoundedFile(path, maxBytes);
+			return readBoundedFile(path, maxBytes, what);
 		},
 		prepareOutput: prepareOutputFile,
 		library: async () => (library ??= loadBuiltinScenarios()),
