@@ -29,6 +29,15 @@ export const LEVER_AUDIT_EXCEPTIONS: LeverAuditException[] = [
 			'Audit Commission (2003), waiting-list spot checks (misreporting found at 3 of 41 trusts, errors at 19); NAO (2001), Inappropriate adjustments to NHS waiting lists, HC 452'
 	},
 	{
+		lever: 'choice',
+		direction: 'max',
+		verdict: 'free lunch',
+		reason:
+			"On its own, at default assumptions, choice moves choosers from long-waiting, poorly rated providers to ones with room, which evens out waits between providers and narrows the deprivation gap in waits; the costs the model also represents (busy providers' waits growing, the less deprived choosing more) stay within run-to-run noise. England's 2006 patient choice reform likewise raised quality without raising costs and did not harm equity of use. Where providers can select their users the evidence finds sorting (Chile's schools); the model does not reproduce that sorting (validation pattern 9.1, missed), so choice's cost here is understated.",
+		publication:
+			'Gaynor, Moreno-Serra & Propper (2013), AEJ: Economic Policy 5(4); Cookson, Laudicella & Li Donni (2013), Journal of Health Economics 32(2) (no harm to equity); Hsieh & Urquiola (2006), J Public Economics 90 (sorting where schools select)'
+	},
+	{
 		lever: 'devolution',
 		direction: 'max',
 		verdict: 'free lunch',

@@ -151,9 +151,7 @@ export const PATTERNS: Pattern[] = [
 				mutations: [
 					{
 						name: 'without effort substitution (measured incentives weighing in how staff use their time)',
-						assumptions: { incentiveWeight: 0 },
-						whySurvives:
-							'Providers judged by the target also learn faster, less relational practice from their trials and peers, so relational time still falls a little (about a point) without staff weighing incentives.'
+						assumptions: { incentiveWeight: 0 }
 					}
 				]
 			},
@@ -188,9 +186,7 @@ export const PATTERNS: Pattern[] = [
 				mutations: [
 					{
 						name: 'without crowding-out',
-						assumptions: { crowdingOut: 0 },
-						whySurvives:
-							'Performance pay also shifts the time of less motivated staff from relational work to throughput (effort substitution), which lowers needs resolved without any crowding-out.'
+						assumptions: { crowdingOut: 0 }
 					}
 				]
 			}
@@ -289,9 +285,7 @@ export const PATTERNS: Pattern[] = [
 				measure: (x) => change(x.baselineWith({ relational: 0.8 }), x.baselineWith(), 'prevention.failureDemandShare').interval(),
 				mutations: [
 					{ name: 'without relational work resolving more needs or preventing relapse', assumptions: { successRelational: 0, relapseTransactional: 0 } }
-				],
-				whyMissed:
-					'Relational practice resolves more needs for good, which cuts repeat contacts, but each case takes longer, so more people wait longer and reach crisis while waiting: the two roughly cancel.'
+				]
 			}
 		]
 	},

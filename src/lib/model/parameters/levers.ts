@@ -51,7 +51,7 @@ export const LEVERS = [
 		source: `${S.IPPR}, Ch2 Table 2.1 (choice); ${S.HSIEH}; Burgess et al. (2004), CMPO WP 04/111`,
 		grade: 'moderate',
 		benefit: 'Citizens who can choose leave poorly rated or long-waiting providers, some for other areas, which narrows gaps for those who choose; with payment by results, money follows them.',
-		cost: 'Those with most capacity to choose are the least deprived; choosers see reported figures as far as inspection publishes them, and hear the truth only with noise; busy providers\' waits grow.'
+		cost: 'Those with most capacity to choose are the least deprived; choosers see reported figures as far as inspection publishes them, and hear the truth only with noise; busy providers\' waits grow. Alone, at default assumptions, these costs are too small to see against run-to-run noise; the sorting that choice brings where providers select their users is not reproduced (validation pattern 9.1).'
 	},
 	{
 		kind: 'lever', family: 'npm', id: 'competition', short: 'co', label: 'Competition and payment by results',
