@@ -71,6 +71,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 				await ensembleCommand(args, io);
 				break;
 			}
+			case 'sensitivity':
+			case 'explain': {
+				// The analysis layer loads the model too: only when asked for.
+				const { analysisCommand } = await import('./analysis-command');
+				await analysisCommand(args, io);
+				break;
+			}
 		}
 		return 0;
 	} catch (error) {
@@ -94,7 +101,10 @@ function catalogueIo(io: CliIo) {
  */
 function warnAboutNpmBanner(args: Args, io: CliIo): void {
 	const { env } = io;
-	const toStdout = args.command === 'list' || args.command === 'show' || ((args.command === 'run' || args.command === 'compare') && !args.out && !args.dryRun);
+	const toStdout =
+		args.command === 'list' ||
+		args.command === 'show' ||
+		((args.command === 'run' || args.command === 'compare' || args.command === 'sensitivity' || args.command === 'explain') && !args.out && !args.dryRun);
 	if (!toStdout || io.terminal.stdout) return;
 	if (env.npm_lifecycle_event === undefined || (env.npm_command !== 'run' && env.npm_command !== 'run-script') || env.npm_config_loglevel === 'silent') return;
 	io.stderr('levers: warning: npm printed its "> levers@…" banner into standard output ahead of this output; use "npx levers …" or "npm run -s levers -- …" for clean output\n');
