@@ -33,7 +33,14 @@ describe('the plain-words reading', () => {
 		const text = explainSentence(result(-5, [['prevention', -7], ['targets', 2]]), { label: 'Crisis rate', better: 'lower' }, fmt);
 		expect(text).toContain('Crisis rate changes by -5.0 against the baseline (5–95% of runs: -6.0 to -4.0).');
 		expect(text).toContain('It comes from Prevention');
-		expect(text).toContain('Partly offsetting it: Targets (2.0), through recording culture');
+		expect(text).toContain('Partly offsetting it: Targets (2.0: recording culture');
+		expect(text).toMatch(/It comes from Prevention investment \(-7\.0: [a-z]/);
+	});
+
+	test('cuts long registry text at a word', () => {
+		const text = actsThrough('mission', -1, { better: 'lower' });
+		expect(text.length).toBeLessThanOrEqual(121);
+		expect(text).toMatch(/[a-z]…$/);
 	});
 
 	test('says so when nothing moves the outcome', () => {

@@ -1,6 +1,6 @@
 /**
  * The plain-words reading of a Shapley decomposition: the main contributors to a difference and
- * what, by the registry's own words, they act through. A lever that moves the outcome the better
+ * what, in the registry's own words, they act through. A lever that moves the outcome the better
  * way acts through its benefit; the worse way, through its cost; an assumption, through what it
  * means.
  */
@@ -51,7 +51,7 @@ export function explainSentence(
 	if (main.length === 0) return `${head} None of the changed inputs moves it.`;
 	const phrase = (c: Contribution) => {
 		const through = actsThrough(c.id, c.value.mean, outcome);
-		return `${labelOf(c.id)} (${format(c.value.mean)})${through ? `, through ${through}` : ''}`;
+		return `${labelOf(c.id)} (${format(c.value.mean)}${through ? `: ${through}` : ''})`;
 	};
 	const along = main.filter((c) => Math.sign(c.value.mean) === Math.sign(total) || total === 0);
 	const against = main.filter((c) => !along.includes(c));
@@ -65,11 +65,13 @@ function labelOf(id: string): string {
 	return findParameter(id)?.label ?? id;
 }
 
-/** The registry's text up to its first ";" or sentence end, lower-cased, at most 140 characters. */
+/** The registry's text up to its first ";" or sentence end, lower-cased, cut at a word near 120 characters. */
 function firstClause(text: string): string {
 	const clause = text.split(/;|\.(\s|$)/)[0].trim();
 	const lowered = /^[A-Z][a-z]/.test(clause) ? clause[0].toLowerCase() + clause.slice(1) : clause;
-	return lowered.length > 140 ? `${lowered.slice(0, 139)}…` : lowered;
+	if (lowered.length <= 120) return lowered;
+	const cut = lowered.slice(0, 120);
+	return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).replace(/[,:]$/, '')}…`;
 }
 
 function join(items: string[]): string {

@@ -64,13 +64,18 @@ export async function analysisCommand(args: SensitivityArgs | ExplainArgs, io: C
 }
 
 async function sensitivity(args: SensitivityArgs, context: AnalysisContext, io: CliIo): Promise<string | undefined> {
-	const specs = chooseAssumptions(args);
 	const scenario = context.scenario.resolved;
-	for (const spec of specs) {
-		if (spec.id !== 'postsPer1000') continue;
+	// Funded posts at the low end of their range may leave a small population too few citizens
+	// for the model's minimum team per provider: refuse if named, leave out (and say so) if chosen by grade.
+	const specs = chooseAssumptions(args).filter((spec) => {
+		if (spec.id !== 'postsPer1000') return true;
 		const problem = populationProblem(scenario, spec.min) ?? populationProblem(context.baseline.resolved, spec.min);
-		if (problem) throw new CliError(`postsPer1000 at the low end of its range (${spec.min}): ${problem}; use more --citizens or leave postsPer1000 out`);
-	}
+		if (!problem) return true;
+		if (args.assumptions) throw new CliError(`postsPer1000 at the low end of its range (${spec.min}): ${problem}; use more --citizens or leave postsPer1000 out`);
+		if (!args.quiet) io.stderr(`levers: warning: leaving out postsPer1000: at the low end of its range (${spec.min}) ${problem}; use more --citizens to include it\n`);
+		return false;
+	});
+	if (specs.length === 0) throw new CliError('no assumption is left to move');
 	const factors: Factor[] = specs.map((s) => ({ id: s.id, min: s.min, max: s.max, grade: s.grade }));
 	const k = factors.length;
 	const runs = scenario.runs;
@@ -81,7 +86,7 @@ async function sensitivity(args: SensitivityArgs, context: AnalysisContext, io: 
 		args.method === 'tornado'
 			? `tornado of ${k} assumption${k === 1 ? '' : 's'}: 1 + 2 × ${k} = ${formatCount(ensembles)} paired ensembles`
 			: `Morris screen of ${k} assumption${k === 1 ? '' : 's'}: ${trajectories} trajectories × (${k} + 1) = ${formatCount(ensembles)} paired ensembles`;
-	const count = `${what} × ${formatCount(runs)} runs × 2 arms = ${formatCount(modelRuns)} model runs`;
+	const count = `${what} × ${runsText(runs)} × 2 arms = ${formatCount(modelRuns)} model runs`;
 	const cost = checkCost(args, scenario, ensembles * 2, runs);
 	if (args.dryRun) {
 		io.stdout(dryRunText(args, context, [`assumptions: ${factors.map((f) => f.id).join(', ')}`, `model runs: ${count}`], cost) + '\n');
@@ -113,8 +118,8 @@ async function explain(args: ExplainArgs, context: AnalysisContext, io: CliIo): 
 	const modelRuns = coalitions * runs;
 	const n = inputs.length;
 	const count = exact
-		? `${n} changed input${n === 1 ? '' : 's'} (${inputs.map((i) => i.id).join(', ')}), exact over 2^${n} = ${formatCount(coalitions)} combinations × ${formatCount(runs)} runs = ${formatCount(modelRuns)} model runs`
-		: `${n} changed inputs, more than ${EXACT_UP_TO}: ${formatCount(permutations)} sampled orders, at most ${formatCount(coalitions)} combinations × ${formatCount(runs)} runs = ${formatCount(modelRuns)} model runs`;
+		? `${n} changed input${n === 1 ? '' : 's'} (${inputs.map((i) => i.id).join(', ')}), exact over 2^${n} = ${formatCount(coalitions)} combinations × ${runsText(runs)} = ${formatCount(modelRuns)} model runs`
+		: `${n} changed inputs, more than ${EXACT_UP_TO}: ${formatCount(permutations)} sampled orders, at most ${formatCount(coalitions)} combinations × ${runsText(runs)} = ${formatCount(modelRuns)} model runs`;
 	const cost = checkCost(args, scenario, coalitions, runs);
 	if (args.dryRun) {
 		io.stdout(dryRunText(args, context, [`changed: ${inputs.map((i) => i.id).join(', ')}`, `model runs: ${count}`], cost) + '\n');
@@ -244,4 +249,8 @@ function dryRunText(args: SensitivityArgs | ExplainArgs, context: AnalysisContex
 		`estimate: ${describeEstimate(cost)}${over && !args.force ? ` (over the limits: needs --force)` : ''}`,
 		`output: ${context.format} to ${args.out ?? 'standard output'}`
 	].join('\n');
+}
+
+function runsText(runs: number): string {
+	return `${formatCount(runs)} run${runs === 1 ? '' : 's'}`;
 }
