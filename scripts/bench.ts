@@ -8,13 +8,18 @@
  * - millionRunMs, millionPeakMB: one run of 1,000,000 citizens for 120 months, in a fresh
  *   process, and that process's peak resident memory;
  * - ensemble32Ms: a 32-run ensemble of the default scenario in one process;
- * - cliHelpMs, cliListMs: start-up of `levers --help` and `levers list` (median of 7 processes).
- * Options: --skip-million (quick look), --json.
+ * - cliHelpMs, cliListMs: start-up of `levers --help` and `levers list` (median of 7 processes);
+ * - with --analysis: tornado20Ms and morris20x10Ms, the wall time in one process of a one-at-a-time
+ *   tornado and a Morris screen (10 trajectories) of the first 20 assumptions graded weak or
+ *   assumption, on wigan-deal against the default scenario at its default size, each paired
+ *   ensemble of --analysis-runs runs (default 2); analysisModelRuns counts their model runs.
+ * Options: --skip-million (quick look), --analysis (several minutes), --analysis-runs N, --json.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { morris, morrisModelRuns, pairedEvaluator, tornado, tornadoEvaluations, type ModelComparison } from '../src/lib/analysis/index';
 import { runEnsemble } from '../src/lib/ensemble/index';
-import { MODEL_VERSION, runModel } from '../src/lib/model/index';
+import { ASSUMPTIONS, MODEL_VERSION, runModel } from '../src/lib/model/index';
 import { resolveScenario, toRunInput } from '../src/lib/scenario/index';
 import { loadBuiltinScenarios } from '../src/lib/scenario/builtin-node';
 import { cliStartupMs } from './bench-cli';
@@ -87,6 +92,32 @@ if (!process.argv.includes('--skip-million')) {
 	}
 }
 
+// Sensitivity analyses: slow (hundreds of default-size runs), so only when asked for.
+let tornado20Ms: number | null = null;
+let morris20x10Ms: number | null = null;
+let analysisModelRuns: { tornado: number; morris: number } | null = null;
+const analysisRunsAt = process.argv.indexOf('--analysis-runs');
+const analysisRuns = analysisRunsAt > 0 ? Number(process.argv[analysisRunsAt + 1]) : 2;
+if (process.argv.includes('--analysis')) {
+	if (!Number.isInteger(analysisRuns) || analysisRuns < 1) throw new Error(`--analysis-runs must be a whole number of at least 1, not ${process.argv[analysisRunsAt + 1]}`);
+	const comparison: ModelComparison = {
+		scenario: resolveScenario(library.get('wigan-deal')!, library, { runs: analysisRuns, seed: 1 }),
+		baseline: resolveScenario(base, library, { runs: analysisRuns, seed: 1 }),
+		outcome: 'prevention.crisisRate'
+	};
+	const factors = ASSUMPTIONS.filter((a) => a.grade === 'weak' || a.grade === 'assumption')
+		.slice(0, 20)
+		.map((a) => ({ id: a.id, min: a.min, max: a.max, grade: a.grade }));
+	analysisModelRuns = { tornado: tornadoEvaluations(20) * analysisRuns * 2, morris: morrisModelRuns(20, 10, analysisRuns) };
+	if (!json) console.log(`analysis: a tornado of ${analysisModelRuns.tornado} and a Morris screen of ${analysisModelRuns.morris} model runs…`);
+	const t0 = performance.now();
+	await tornado(factors, pairedEvaluator(comparison));
+	tornado20Ms = performance.now() - t0;
+	const m0 = performance.now();
+	await morris(factors, pairedEvaluator(comparison), { trajectories: 10, seed: 1 });
+	morris20x10Ms = performance.now() - m0;
+}
+
 const result = {
 	modelVersion: MODEL_VERSION,
 	node: process.version,
@@ -99,7 +130,11 @@ const result = {
 	millionPeakMB: millionPeakMB === null ? null : round(millionPeakMB),
 	ensemble32Ms: round(ensemble32Ms),
 	cliHelpMs: round(cliStartupMs(['--help'])),
-	cliListMs: round(cliStartupMs(['list']))
+	cliListMs: round(cliStartupMs(['list'])),
+	tornado20Ms: tornado20Ms === null ? null : round(tornado20Ms),
+	morris20x10Ms: morris20x10Ms === null ? null : round(morris20x10Ms),
+	analysisRuns: tornado20Ms === null ? null : analysisRuns,
+	analysisModelRuns
 };
 
 const budget = { defaultRunMs: 60, millionRunMs: 10_000, millionPeakMB: 500, ensemble32Ms: 1500 };
@@ -112,7 +147,9 @@ const rows: [string, string, string][] = [
 	['1,000,000-citizen peak memory (MB)', String(result.millionPeakMB ?? 'skipped'), `≤ ${budget.millionPeakMB}`],
 	['32-run ensemble, one process (ms)', String(result.ensemble32Ms), `(browser pool: ≤ ${budget.ensemble32Ms})`],
 	['levers --help start-up (ms)', String(result.cliHelpMs), '< 1000'],
-	['levers list start-up (ms)', String(result.cliListMs), '< 1000']
+	['levers list start-up (ms)', String(result.cliListMs), '< 1000'],
+	[`tornado, 20 assumptions, ${analysisRuns}-run pairs, in-process (ms)`, String(result.tornado20Ms ?? 'skipped (--analysis)'), ''],
+	[`Morris, 20 assumptions × 10 trajectories, ${analysisRuns}-run pairs (ms)`, String(result.morris20x10Ms ?? 'skipped (--analysis)'), '']
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`Levers model ${MODEL_VERSION} on Node ${process.version}`);

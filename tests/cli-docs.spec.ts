@@ -63,7 +63,7 @@ describe('examples', () => {
 		for (const example of found) {
 			// Files named in examples live in a temporary folder; built-in ids stay as they are.
 			const args = example.map((arg) => (/^[\w.-]+\.(json|csv|txt)$/.test(arg) ? join(dir, arg) : arg));
-			if ((args[0] === 'run' || args[0] === 'compare') && !args.includes('--dry-run')) args.push('--dry-run');
+			if (['run', 'compare', 'sensitivity', 'explain'].includes(args[0]) && !args.includes('--dry-run')) args.push('--dry-run');
 			const result = await cli(args);
 			expect(result.code, `${example.join(' ')}: ${result.stderr}`).toBe(0);
 			expect(result.stderr.split('\n').filter((l) => l && !l.startsWith('levers: saved the scenario as ')), example.join(' ')).toEqual([]);

@@ -79,6 +79,23 @@ export interface SweepArgs {
 	dryRun: boolean;
 }
 
+/** Settings shared by `sensitivity` and `explain`: one outcome of one comparison. */
+export interface AnalysisArgs {
+	scenario: string;
+	baseline: string;
+	outcome: string;
+	runs?: number;
+	seed?: number;
+	months?: number;
+	citizens?: number;
+	format?: RunFormat;
+	out?: string;
+	force: boolean;
+	quiet: boolean;
+	progress: boolean;
+	dryRun: boolean;
+}
+
 export interface MergeArgs {
 	command: 'merge';
 	shards: string[];
@@ -86,8 +103,30 @@ export interface MergeArgs {
 	force: boolean;
 }
 
-export type Args = RunArgs | CompareArgs | ListArgs | ShowArgs | SweepArgs | MergeArgs | HelpArgs;
-export type CommandName = 'run' | 'compare' | 'list' | 'show' | 'sweep' | 'merge';
+export const SENSITIVITY_METHODS = ['tornado', 'morris'] as const;
+export type SensitivityMethod = (typeof SENSITIVITY_METHODS)[number];
+/** Evidence grades, weakest last (as the registry grades parameters). */
+export const GRADES = ['strong', 'moderate', 'weak', 'assumption'] as const;
+
+export interface SensitivityArgs extends AnalysisArgs {
+	command: 'sensitivity';
+	method: SensitivityMethod;
+	/** Assumption ids to move; undefined: those of the grades below. */
+	assumptions?: string[];
+	grades?: (typeof GRADES)[number][];
+	/** Morris only. */
+	trajectories?: number;
+	levels?: number;
+}
+
+export interface ExplainArgs extends AnalysisArgs {
+	command: 'explain';
+	/** Orders sampled when more inputs changed than the exact decomposition takes. */
+	permutations?: number;
+}
+
+export type Args = RunArgs | CompareArgs | ListArgs | ShowArgs | SweepArgs | MergeArgs | SensitivityArgs | ExplainArgs | HelpArgs;
+export type CommandName = 'run' | 'compare' | 'list' | 'show' | 'sweep' | 'merge' | 'sensitivity' | 'explain';
 
 export interface OptionSpec {
 	name: string;
@@ -125,6 +164,26 @@ const ENSEMBLE_OPTIONS: readonly OptionSpec[] = [
 
 /** Worker threads of levers sweep. */
 export const THREAD_LIMITS = { min: 0, max: 256 } as const;
+
+/** Runs of each paired ensemble in an analysis unless --runs says otherwise. */
+export const ANALYSIS_RUNS = 8;
+export const MORRIS_TRAJECTORIES = 10;
+
+const ANALYSIS_OPTIONS: readonly OptionSpec[] = [
+	{ name: '--baseline', value: 'SCENARIO', help: 'the scenario compared with, on the same seeds (required)' },
+	{ name: '--outcome', value: 'ID', help: 'the outcome analysed (required; levers list outcomes)' },
+	{ name: '--runs', value: 'N', help: `runs of each paired ensemble, ${range(SETTING_LIMITS.runs)} (default ${ANALYSIS_RUNS})` },
+	{ name: '--seed', value: 'S', help: 'base seed; replicate r uses a seed derived from S and r' },
+	{ name: '--months', value: 'M', help: `horizon in months, ${range(SETTING_LIMITS.months)}` },
+	{ name: '--citizens', value: 'N', help: `population size, ${range(SETTING_LIMITS.citizens)}` },
+	{ name: '--format', value: 'F', help: 'table, json or csv (default: table on a terminal, else json)' },
+	{ name: '--out', value: 'FILE', help: 'write to FILE instead of standard output (.csv implies csv)' },
+	{ name: '--force', help: 'overwrite an existing --out file; allow work above the size limits' },
+	{ name: '--quiet', help: 'no run count, progress line or warnings on standard error' },
+	{ name: '--progress', help: 'a progress line even when standard error is not a terminal' },
+	{ name: '--dry-run', help: 'check everything and state the model runs it would take, but run nothing' },
+	{ name: '--help', help: 'this help' }
+];
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
 	run: {
@@ -207,6 +266,35 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		notes: [
 			'Shards may be given in any order. Merge refuses shards of different designs or model versions, a shard given twice, a missing shard and a shard cut short; the output is byte for byte what levers sweep writes without --shard.'
 		]
+	},
+	sensitivity: {
+		name: 'sensitivity',
+		usage: 'levers sensitivity <scenario> --baseline <scenario> --outcome <id> [options]',
+		summary: 'which assumptions a comparison\'s conclusion depends on',
+		options: [
+			{ name: '--method', value: 'M', help: 'tornado (one at a time, default) or morris (elementary effects)' },
+			{ name: '--assumptions', value: 'LIST', help: 'assumption ids to move, comma-separated' },
+			{ name: '--grades', value: 'LIST', help: 'or every assumption of these evidence grades (default: weak,assumption)' },
+			{ name: '--trajectories', value: 'N', help: `Morris trajectories, 1–1,000 (default ${MORRIS_TRAJECTORIES})` },
+			{ name: '--levels', value: 'P', help: 'Morris grid levels, an even number 2–20 (default 4)' },
+			...ANALYSIS_OPTIONS
+		],
+		notes: [
+			'The figure analysed is the paired difference in the outcome\'s final figure (the mean of each run\'s last 12 months), scenario minus baseline, run by run on the same seeds; an assumption is set to the same value in both.',
+			'tornado moves each assumption to the low and then the high end of its plausible range (levers show <id>), others as the scenarios set them: 1 + 2k paired ensembles for k assumptions. It reports the difference at each end with its 5–95% range across runs, largest swing first, and names fragile conclusions: where the difference changes sign within the range of an assumption graded weak or assumption.',
+			'morris runs r trajectories through the unit hypercube of the plausible ranges (r × (k + 1) paired ensembles) and reports per assumption μ* (mean absolute elementary effect: how much it matters), μ (its usual direction) and σ (interactions or curvature), each as a change in the difference over the assumption\'s whole range.',
+			'The number of model runs is stated on standard error before anything runs.'
+		]
+	},
+	explain: {
+		name: 'explain',
+		usage: 'levers explain <scenario> --baseline <scenario> --outcome <id> [options]',
+		summary: 'what drives the difference between a scenario and its baseline',
+		options: [{ name: '--permutations', value: 'N', help: 'orders sampled when more than 8 inputs changed, 1–10,000 (default 64)' }, ...ANALYSIS_OPTIONS],
+		notes: [
+			'Splits the paired difference in the outcome\'s final figure into the contribution of each lever and assumption that differs between the two scenarios (Shapley values: each input\'s average effect over every order of switching the inputs from the baseline\'s setting to the scenario\'s). Exact over all 2^n combinations for up to 8 changed inputs, sampled orders beyond.',
+			'Contributions are computed run by run on the same seeds and add up to the total difference; each has its 5–95% range across runs. A sentence names the main contributors and what they act through, in the registry\'s words.'
+		]
 	}
 };
 
@@ -239,6 +327,10 @@ export function parseArgs(argv: readonly string[]): Args {
 			return toSweepArgs(parsed);
 		case 'merge':
 			return toMergeArgs(parsed);
+		case 'sensitivity':
+			return toSensitivityArgs(parsed);
+		case 'explain':
+			return toExplainArgs(parsed);
 	}
 }
 
@@ -436,6 +528,31 @@ function toSweepArgs(p: ParsedOptions): SweepArgs {
 	};
 }
 
+function analysisArgs(p: ParsedOptions, command: 'sensitivity' | 'explain'): AnalysisArgs {
+	if (p.positionals.length === 0) throw new CliError(`levers ${command} needs a scenario, --baseline <scenario> and --outcome <id>`);
+	if (p.positionals.length > 1)
+		throw new CliError(`levers ${command} takes one scenario, but "${p.positionals[1]}" follows "${p.positionals[0]}"`);
+	const baseline = one(p, '--baseline');
+	if (baseline === undefined) throw new CliError(`levers ${command} needs --baseline <scenario>: the scenario the difference is taken against`);
+	const outcome = one(p, '--outcome');
+	if (outcome === undefined || outcome.trim() === '') throw new CliError(`levers ${command} needs --outcome <id>: the outcome to analyse (levers list outcomes)`);
+	return {
+		scenario: p.positionals[0],
+		baseline,
+		outcome: outcome.trim(),
+		runs: integer('--runs', one(p, '--runs'), SETTING_LIMITS.runs),
+		seed: integer('--seed', one(p, '--seed'), SETTING_LIMITS.seed),
+		months: integer('--months', one(p, '--months'), SETTING_LIMITS.months),
+		citizens: integer('--citizens', one(p, '--citizens'), SETTING_LIMITS.citizens),
+		format: choice('--format', one(p, '--format'), ['table', 'json', 'csv'] as const),
+		out: nonEmpty('--out', one(p, '--out')),
+		force: flag(p, '--force'),
+		quiet: flag(p, '--quiet'),
+		progress: flag(p, '--progress'),
+		dryRun: flag(p, '--dry-run')
+	};
+}
+
 function toMergeArgs(p: ParsedOptions): MergeArgs {
 	if (p.positionals.length === 0) throw new CliError('levers merge needs the shard files of one sweep (levers sweep … --shard i/N --out FILE)');
 	const seen = new Set<string>();
@@ -444,4 +561,35 @@ function toMergeArgs(p: ParsedOptions): MergeArgs {
 		seen.add(s);
 	}
 	return { command: 'merge', shards: p.positionals, out: nonEmpty('--out', one(p, '--out')), force: flag(p, '--force') };
+}
+
+/** A comma-separated list with no empty items. */
+function list(name: string, text: string | undefined, what: string): string[] | undefined {
+	if (text === undefined) return undefined;
+	const items = text.split(',').map((s) => s.trim());
+	if (items.some((s) => s === '')) throw new CliError(`${name} must be a comma-separated list of ${what}, not "${text}"`);
+	return items;
+}
+
+function toSensitivityArgs(p: ParsedOptions): SensitivityArgs {
+	const base = analysisArgs(p, 'sensitivity');
+	const method = choice('--method', one(p, '--method'), SENSITIVITY_METHODS) ?? 'tornado';
+	const assumptions = list('--assumptions', one(p, '--assumptions'), 'assumption ids');
+	const gradeNames = list('--grades', one(p, '--grades'), `evidence grades (${GRADES.join(', ')})`);
+	if (assumptions && gradeNames) throw new CliError('give --assumptions or --grades, not both');
+	const grades = gradeNames?.map((g) => {
+		if ((GRADES as readonly string[]).includes(g)) return g as (typeof GRADES)[number];
+		const near = closeMatches(g, GRADES);
+		throw new CliError(`--grades: "${g}" is not an evidence grade${near.length ? `; did you mean ${near[0]}?` : ''} (grades: ${GRADES.join(', ')})`);
+	});
+	const trajectories = integer('--trajectories', one(p, '--trajectories'), { min: 1, max: 1000 });
+	const levels = integer('--levels', one(p, '--levels'), { min: 2, max: 20 });
+	if (levels !== undefined && levels % 2 !== 0) throw new CliError(`--levels must be even (Morris steps pair each level with one Δ away), not ${levels}`);
+	if (method === 'tornado' && (trajectories !== undefined || levels !== undefined))
+		throw new CliError(`${trajectories !== undefined ? '--trajectories' : '--levels'} is for --method morris; a tornado moves each assumption to its two ends`);
+	return { command: 'sensitivity', ...base, method, assumptions, grades, trajectories, levels };
+}
+
+function toExplainArgs(p: ParsedOptions): ExplainArgs {
+	return { command: 'explain', ...analysisArgs(p, 'explain'), permutations: integer('--permutations', one(p, '--permutations'), { min: 1, max: 10000 }) };
 }

@@ -85,6 +85,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 				await mergeCommand(args, io);
 				break;
 			}
+			case 'sensitivity':
+			case 'explain': {
+				// The analysis layer loads the model too: only when asked for.
+				const { analysisCommand } = await import('./analysis-command');
+				await analysisCommand(args, io);
+				break;
+			}
 		}
 		return 0;
 	} catch (error) {
@@ -111,7 +118,7 @@ function warnAboutNpmBanner(args: Args, io: CliIo): void {
 	const toStdout =
 		args.command === 'list' ||
 		args.command === 'show' ||
-		((args.command === 'run' || args.command === 'compare' || args.command === 'sweep') && !args.out && !args.dryRun) ||
+		((args.command === 'run' || args.command === 'compare' || args.command === 'sweep' || args.command === 'sensitivity' || args.command === 'explain') && !args.out && !args.dryRun) ||
 		(args.command === 'merge' && !args.out);
 	if (!toStdout || io.terminal.stdout) return;
 	if (env.npm_lifecycle_event === undefined || (env.npm_command !== 'run' && env.npm_command !== 'run-script') || env.npm_config_loglevel === 'silent') return;

@@ -3,6 +3,7 @@ import { COMMANDS, type CommandName, type CommandSpec } from './args';
 import { wrap } from './text';
 
 const WIDTH = 80;
+const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;
 
 export const USAGE = `levers — agent-based models of public service reform: New Public Management
 levers against "liberated" ones, with honest uncertainty. Exploratory, not a
@@ -16,7 +17,7 @@ ${Object.values(COMMANDS)
 
 Commands:
 ${Object.values(COMMANDS)
-	.map((c) => `  ${c.name.padEnd(9)}${c.summary}`)
+	.map((c) => `  ${c.name.padEnd(NAME_WIDTH)}${c.summary}`)
 	.join('\n')}
 
 Examples:
@@ -27,6 +28,10 @@ Examples:
              --baseline baseline-england-2023
   levers run wigan-deal --runs 32 --out wigan.csv
   levers show targets
+  levers sensitivity wigan-deal --baseline baseline-england-2023 \\
+             --outcome prevention.crisisRate
+  levers explain wigan-deal --baseline baseline-england-2023 \\
+             --outcome prevention.crisisRate
 
 levers <command> --help describes each command's options; docs/cli.md has more.
 Bad input gets one line on standard error and exit code 2.`;
