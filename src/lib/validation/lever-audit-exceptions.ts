@@ -20,15 +20,6 @@ export interface LeverAuditException {
 
 export const LEVER_AUDIT_EXCEPTIONS: LeverAuditException[] = [
 	{
-		lever: 'audit',
-		direction: 'min',
-		verdict: 'cost-only',
-		reason:
-			"The status quo's light audit (0.3) costs little: about half a per cent of staff time and of the budget, too little to show in waits or burnout against run-to-run noise, while dropping it lets recording culture and deliberate misrecording grow. Audit's costs show at higher intensity (the move to the maximum is a trade-off).",
-		publication:
-			'Audit Commission (2003), waiting-list spot checks (misreporting found at 3 of 41 trusts, errors at 19); NAO (2001), Inappropriate adjustments to NHS waiting lists, HC 452'
-	},
-	{
 		lever: 'choice',
 		direction: 'max',
 		verdict: 'free lunch',
@@ -44,13 +35,5 @@ export const LEVER_AUDIT_EXCEPTIONS: LeverAuditException[] = [
 		reason:
 			"At default assumptions (average local capacity, funding half following need) devolved places fit practice to their context and resolve more needs, while the costs the model also represents (places without capacity drifting, places choosing differently) stay within run-to-run noise. The evidence is mixed: the UK's four systems diverged after devolution, but decentralisation in Italy and Spain did not widen regional gaps. Lower local capacity or funding that ignores need makes devolution's costs show (validation pattern 10).",
 		publication: 'Costa-Font & Turati (2018), Regional Studies 52(7) (no rise in regional inequalities); Bevan et al. (2014), The four health systems of the UK'
-	},
-	{
-		lever: 'integration',
-		direction: 'min',
-		verdict: 'cost-only',
-		reason:
-			"Removing the status quo's partial integration frees coordination time about equal to the work integration saves on complex cases, so neither shows against run-to-run noise; only a very small rise in cream-skimming is clear. Evaluations of integrated care found process benefits and few measurable effects on use or cost either way.",
-		publication: 'Curry & Ham (2010), Clinical and service integration, King\'s Fund; RAND Europe and Ernst & Young (2012), National evaluation of the Department of Health\'s integrated care pilots'
 	}
 ];

@@ -101,6 +101,10 @@ function summary(r: (c: ListedCheck) => CheckResult, mutations: Map<string, Muta
 	const survivors = all.filter((m) => !m.checkFails);
 	const verdicts = ['trade-off', 'free lunch', 'cost-only', 'inert'].map((v) => `${audit.filter((a) => a.verdict === v).length} ${v}`);
 	const failingAudit = audit.filter((a) => !auditPasses(a)).map((a) => `${a.lever.id} to ${a.direction} (${a.verdict})`);
+	// An exception whose verdict the audit no longer finds is stale (its test fails too).
+	const stale = LEVER_AUDIT_EXCEPTIONS.filter((e) => audit.some((a) => a.lever.id === e.lever && a.direction === e.direction && a.verdict !== e.verdict)).map(
+		(e) => `${e.lever} to ${e.direction} (${e.verdict})`
+	);
 	const unexpected = ALL_CHECKS.filter((c) => !c.id.startsWith('D:') && !r(c).expected).map((c) => `${c.id} (${r(c).status})`);
 	const unexpectedMutations = all.filter((m) => !m.expected).map((m) => `${m.id} ${m.mutation.name}`);
 	return [
@@ -112,7 +116,7 @@ function summary(r: (c: ListedCheck) => CheckResult, mutations: Map<string, Muta
 		`- Validation patterns: ${count(VALIDATION_CHECKS, (x) => x.within)} checks reproduced.`,
 		`- Further patterns: ${count(FURTHER_CHECKS, (x) => x.within)} checks reproduced.`,
 		`- Mutations: ${all.length - survivors.length} of ${all.length} make their check fail.`,
-		`- Lever audit: ${audit.length} lever directions: ${verdicts.join(', ')}; ${failingAudit.length ? `not a trade-off and no exception: ${failingAudit.join(', ')}` : 'every direction is a trade-off or a documented exception'}.`,
+		`- Lever audit: ${audit.length} lever directions: ${verdicts.join(', ')}; ${failingAudit.length ? `not a trade-off and no exception: ${failingAudit.join(', ')}` : 'every direction is a trade-off or a documented exception'}${stale.length ? `; exceptions the audit no longer finds: ${stale.join(', ')}` : ''}.`,
 		'',
 		'**Patterns the model misses**, with the reason:',
 		'',
