@@ -1,6 +1,6 @@
 import { AT_RISK, DAYS_PER_MONTH, F_UNRESOLVED, QUINTILES, WELL } from '../constants';
 import { adjustTrust, capabilityNow, setCapability, setFragility } from '../citizen-memory';
-import { logistic } from '../det-math';
+import { belowLogistic } from '../lazy-compare';
 import { admitArrivals, dequeue, earliestCase, enqueue } from '../queue';
 import { T, tallyCitizen } from '../tallies';
 import { WAIT_BINS, waitBin } from '../wait-bins';
@@ -183,7 +183,7 @@ function serveCase(
 	const capability = capabilityNow(world, i);
 	const logit =
 		providerLogit - (p.successWait * wait) / DAYS_PER_MONTH + p.successCapability * (capability - 0.5);
-	const resolved = rng.next() < logistic(logit);
+	const resolved = belowLogistic(rng.next(), logit);
 	// Payment by results pays for results as recorded: some unresolved cases are claimed.
 	const reportedResult = resolved || (hide > 0 && rng.next() < hide);
 
