@@ -35,8 +35,6 @@ export function detExp(x: number): number {
 	p = p * r + 0.5;
 	p = p * r + 1;
 	p = p * r + 1;
-	// The common case of scaleByPowerOfTwo, written out: one call fewer to inline.
-	if (k >= -1022 && k <= 1023) return p * POWERS_OF_TWO[1022 + k];
 	return scaleByPowerOfTwo(p, k);
 }
 

@@ -43,6 +43,7 @@ export function stepAccess(world: World): void {
 	const rng = world.streams.events;
 	const tallies = world.tallies.cells;
 	const month = world.month;
+	const monthStart = month * DAYS_PER_MONTH;
 	const recentMonth = month - REPEAT_WINDOW_MONTHS;
 	const targetDays = p.targetDays;
 	// Cases booked to beat the target are booked a little ahead of it.
@@ -50,10 +51,6 @@ export function stepAccess(world: World): void {
 	const allowanceSpread = p.allowanceSpread;
 	const workSigma = Math.sqrt(detLog(1 + p.caseWorkSpread * p.caseWorkSpread));
 	const workShift = -0.5 * workSigma * workSigma;
-	BOOKING[TARGET_BOOKING] = targetBooking;
-	BOOKING[ALLOWANCE_SPREAD] = allowanceSpread;
-	BOOKING[WORK_SIGMA] = workSigma;
-	BOOKING[WORK_SHIFT] = workShift;
 
 	for (let k = 0; k < pr.n; k++) {
 		const relational = 1 + p.relationalTime * pr.relational[k];
@@ -96,48 +93,26 @@ export function stepAccess(world: World): void {
 			}
 		}
 
-		book(world, i, k, repeatContact);
+		const day = Math.floor(rng.next() * DAYS_PER_MONTH);
+		let allowance = p.allowanceMedianDays * detExp(allowanceSpread * normalFromUniform(rng.next()));
+		if (allowance > MAX_ALLOWANCE_DAYS) allowance = MAX_ALLOWANCE_DAYS;
+		const meanWork = c.complex[i] === 1 ? p.complexUnits : 1;
+		c.caseUnits[i] = meanWork * detExp(workShift + workSigma * normalFromUniform(rng.next()));
+		c.allowance[i] = allowance;
+		const pressure = pr.targetPressure[k] < 1 ? pr.targetPressure[k] : 1;
+		const focus = p.targetFocus * pressure;
+		const clinical = allowance > targetBooking ? allowance - focus * (allowance - targetBooking) : allowance;
+		// Streaming: quick cases go through first, booked by their work as well as their priority.
+		const streaming = p.targetStreaming * pressure;
+		const booked = (1 - streaming) * clinical + streaming * p.allowanceMedianDays * c.caseUnits[i];
+		const arrival = monthStart + day;
+		c.arrivalDay[i] = arrival;
+		c.dueDay[i] = arrival + Math.floor(booked);
+		c.state[i] = WAITING;
+		c.flags[i] = (c.flags[i] & ~(F_FAILURE | F_TURNED_AWAY)) | (repeatContact ? F_FAILURE : 0);
+		addArrival(c, pr, k, day, i);
 		world.cellWaiting[a * QUINTILES + q]++;
 	}
-}
-
-/**
- * The month's constants of booking, in a typed array: book() is kept apart from the loop over
- * presentations so that V8 inlines detExp into it, and a fractional number passed to a function
- * that is not inlined is boxed, a heap allocation each. The model's hot loops allocate nothing.
- */
-const BOOKING = new Float64Array(4);
-const TARGET_BOOKING = 0;
-const ALLOWANCE_SPREAD = 1;
-const WORK_SIGMA = 2;
-const WORK_SHIFT = 3;
-
-/** Put citizen i on provider k's list: the day they arrive, the case's allowance and work, the day it is booked for. */
-function book(world: World, i: number, k: number, repeatContact: boolean): void {
-	const c = world.citizens;
-	const pr = world.providers;
-	const p = world.p;
-	const rng = world.streams.events;
-	const monthStart = world.month * DAYS_PER_MONTH;
-	const targetBooking = BOOKING[TARGET_BOOKING];
-	const day = Math.floor(rng.next() * DAYS_PER_MONTH);
-	let allowance = p.allowanceMedianDays * detExp(BOOKING[ALLOWANCE_SPREAD] * normalFromUniform(rng.next()));
-	if (allowance > MAX_ALLOWANCE_DAYS) allowance = MAX_ALLOWANCE_DAYS;
-	const meanWork = c.complex[i] === 1 ? p.complexUnits : 1;
-	c.caseUnits[i] = meanWork * detExp(BOOKING[WORK_SHIFT] + BOOKING[WORK_SIGMA] * normalFromUniform(rng.next()));
-	c.allowance[i] = allowance;
-	const pressure = pr.targetPressure[k] < 1 ? pr.targetPressure[k] : 1;
-	const focus = p.targetFocus * pressure;
-	const clinical = allowance > targetBooking ? allowance - focus * (allowance - targetBooking) : allowance;
-	// Streaming: quick cases go through first, booked by their work as well as their priority.
-	const streaming = p.targetStreaming * pressure;
-	const booked = (1 - streaming) * clinical + streaming * p.allowanceMedianDays * c.caseUnits[i];
-	const arrival = monthStart + day;
-	c.arrivalDay[i] = arrival;
-	c.dueDay[i] = arrival + Math.floor(booked);
-	c.state[i] = WAITING;
-	c.flags[i] = (c.flags[i] & ~(F_FAILURE | F_TURNED_AWAY)) | (repeatContact ? F_FAILURE : 0);
-	addArrival(c, pr, k, day, i);
 }
 
 /**
