@@ -15,8 +15,8 @@ describe('nodeEndpoint', () => {
 		const endpoint = nodeEndpoint(port);
 		const messages: unknown[] = [];
 		const errors: unknown[] = [];
-		endpoint.addEventListener('message', ((e: MessageEvent) => messages.push(e.data)) as EventListener);
-		endpoint.addEventListener('error', ((e: ErrorEvent) => errors.push(e.message)) as EventListener);
+		endpoint.addEventListener('message', (e: Event) => messages.push((e as MessageEvent).data));
+		endpoint.addEventListener('error', (e: Event) => errors.push((e as ErrorEvent).message));
 		port.emit('message', { id: 1 });
 		expect(messages).toEqual([{ id: 1 }]);
 		expect(errors).toEqual([]);
