@@ -15,8 +15,8 @@
  * - ensemble32ThreadsMs: the same ensemble on two Node worker threads (the browser's worker pool
  *   over worker_threads), started and warmed up first, as the page's pool is; ensemble32ThreadsCpuMs:
  *   the CPU time of both threads;
- *   ensemble32ThreadsRerunMs: that ensemble again (a lever change: each thread has the settled
- *   states of the seeds it ran before; which thread runs which seed is up to the pool);
+ *   ensemble32ThreadsRerunMs: that ensemble again (a lever change: the pool sends each replicate
+ *   back to the thread that ran it, whose cache holds its settled state);
  * - cliHelpMs, cliListMs: start-up of `levers --help` and `levers list` (median of 7 processes).
  * Options: --skip-million (quick look), --json. Comparing two versions of the model: bench-variants.ts.
  */
@@ -97,6 +97,8 @@ let ensemble32ThreadsRerunMs: number;
 try {
 	const { levers, assumptions, population, months } = toRunInput(ensembleScenario, 0);
 	const job = { schedules: levers as Record<string, Float64Array>, assumptions, population, months, detail: false };
+	// Warm up both paths of every thread: fresh runs, then re-runs from the cache of settled states.
+	await pool.ensemble(job, 4, ensembleScenario.seed + 1);
 	await pool.ensemble(job, 4, ensembleScenario.seed + 1);
 	const c0 = process.cpuUsage();
 	ensemble32ThreadsMs = await pool.ensemble(job, 32, ensembleScenario.seed);
