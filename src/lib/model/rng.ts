@@ -1,15 +1,26 @@
 import seedrandom from 'seedrandom';
 import { detLog } from './det-math';
 
+/** Draws generated at a time (see Rng). */
+const BLOCK = 256;
+
 /**
  * A stream of uniform numbers in [0, 1): the Tyche-i generator, seeded by seedrandom and
  * stepped here. seedrandom hands every stream its own closure, which makes each call site in a
  * hot loop see a new function per run and stops V8 inlining it; one class keeps every call
  * site monomorphic. `createStream` gives exactly the sequence of `seedrandom.tychei(seed)`.
+ *
+ * Draws are generated BLOCK at a time, with the generator's state in local variables, and
+ * handed out in order: the sequence is the same as one at a time, and `next` is a small function
+ * that inlines well. A copy of the object (the settled-state cache) copies the draws not yet
+ * handed out, so it goes on exactly where the original would.
  */
 export class Rng {
 	/** State words a, b, c, d; a typed array keeps them untagged 32-bit integers. */
 	private readonly s: Int32Array;
+	/** Draws generated ahead; `pos` is the next to hand out (BLOCK: none left). */
+	private readonly block = new Float64Array(BLOCK);
+	private pos = BLOCK;
 
 	constructor(state: { a: number; b: number; c: number; d: number }) {
 		this.s = new Int32Array([state.a, state.b, state.c, state.d]);
@@ -17,23 +28,33 @@ export class Rng {
 
 	/** Return the next uniform number in [0, 1). */
 	next(): number {
+		if (this.pos === BLOCK) this.refill();
+		return this.block[this.pos++];
+	}
+
+	private refill(): void {
 		const s = this.s;
+		const out = this.block;
 		let a = s[0];
 		let b = s[1];
 		let c = s[2];
 		let d = s[3];
-		b = (b << 25) ^ (b >>> 7) ^ c;
-		c = (c - d) | 0;
-		d = (d << 24) ^ (d >>> 8) ^ a;
-		a = (a - b) | 0;
-		b = (b << 20) ^ (b >>> 12) ^ c;
-		c = (c - d) | 0;
-		s[3] = (d << 16) ^ (c >>> 16) ^ a;
-		s[2] = c;
-		s[1] = b;
-		a = (a - b) | 0;
+		for (let j = 0; j < BLOCK; j++) {
+			b = (b << 25) ^ (b >>> 7) ^ c;
+			c = (c - d) | 0;
+			d = (d << 24) ^ (d >>> 8) ^ a;
+			a = (a - b) | 0;
+			b = (b << 20) ^ (b >>> 12) ^ c;
+			c = (c - d) | 0;
+			d = (d << 16) ^ (c >>> 16) ^ a;
+			a = (a - b) | 0;
+			out[j] = (a >>> 0) / 4294967296;
+		}
 		s[0] = a;
-		return (a >>> 0) / 4294967296;
+		s[1] = b;
+		s[2] = c;
+		s[3] = d;
+		this.pos = 0;
 	}
 }
 

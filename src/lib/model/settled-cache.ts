@@ -64,6 +64,14 @@ function cloneValue(value: unknown): unknown {
 	if (value === null || typeof value !== 'object') return value;
 	if (ArrayBuffer.isView(value)) return (value as unknown as { slice(): unknown }).slice();
 	if (Array.isArray(value)) return value.map(cloneValue);
+	if (Object.getPrototypeOf(value) === Object.prototype) {
+		// A spread copy keeps V8's fast properties; adding the world's fifty-odd properties one by
+		// one to an empty object turns it into a dictionary, and every mechanism would then look
+		// up world, citizen and provider columns by hash on every re-run.
+		const copy = { ...(value as Record<string, unknown>) };
+		for (const key of Object.keys(copy)) copy[key] = cloneValue(copy[key]);
+		return copy;
+	}
 	const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
 	for (const key of Object.keys(value)) copy[key] = cloneValue((value as Record<string, unknown>)[key]);
 	return copy;

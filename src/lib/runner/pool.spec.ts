@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { WorkerFailure } from './guarded-worker';
-import { Cancelled, WorkerPool, poolSizeFor } from './pool';
+import { Cancelled, WorkerPool, poolSizeFor, settledStateKey } from './pool';
 import { FakeWorker, fakeJob, settle } from './test-fakes';
 
 function fakePool(size: number, spare = false) {
@@ -40,6 +40,50 @@ describe('WorkerPool', () => {
 		made[1].finish();
 		await settle();
 		expect(order.sort()).toEqual([1, 2, 3, 4]);
+	});
+
+	test('a replicate run again goes to the worker that ran it (its settled state is cached there), within the first priority', async () => {
+		const { pool, made } = fakePool(2);
+		// Worker `first` finishes its task first and takes the next.
+		const round = async (seeds: number[], first: number) => {
+			const done = seeds.map((seed) => pool.submit('a', 0, fakeJob(seed), 1000));
+			await settle();
+			made[first].finish();
+			await settle();
+			made[1 - first].finish();
+			await settle();
+			made[0].finish();
+			made[1].finish();
+			await Promise.all(done);
+		};
+		await round([1, 2, 3, 4], 1);
+		expect(made.map((w) => w.jobs.map((j) => j.seed))).toEqual([
+			[1, 4],
+			[2, 3]
+		]);
+		// Without affinity worker 0, free first, would take seed 3.
+		await round([1, 2, 3, 4], 0);
+		expect(made.map((w) => w.jobs.map((j) => j.seed))).toEqual([
+			[1, 4, 1, 4],
+			[2, 3, 2, 3]
+		]);
+		// A more urgent task goes first, whoever ran it.
+		for (const w of made) w.jobs.length = 0;
+		const late = pool.submit('b', 5, fakeJob(1), 1000);
+		const urgent = pool.submit('c', 0, fakeJob(9), 1000);
+		await settle();
+		expect(made[0].jobs.map((j) => j.seed)).toEqual([1]);
+		expect(made[1].jobs.map((j) => j.seed)).toEqual([9]);
+		made[0].finish();
+		made[1].finish();
+		await Promise.all([late, urgent]);
+	});
+
+	test('the affinity key is that of the settled state: seed, population and assumptions', () => {
+		const a = fakeJob(1);
+		expect(settledStateKey(a)).toBe(settledStateKey(fakeJob(1)));
+		expect(settledStateKey(a)).not.toBe(settledStateKey(fakeJob(2)));
+		expect(settledStateKey(a)).not.toBe(settledStateKey({ ...a, population: { ...a.population, citizens: a.population.citizens + 1 } }));
 	});
 
 	test('cancel drops queued tasks, stops running ones and puts the warm spare in their place', async () => {

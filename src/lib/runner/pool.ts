@@ -4,6 +4,11 @@
  * their workers (a replicate cannot be interrupted from outside); a warm spare takes the
  * place of a stopped worker so new work starts without waiting for a worker to boot.
  * A worker that crashes or hangs is replaced and its task fails with the reason.
+ *
+ * Each worker keeps the settled states of the replicates it has run (the model's cache of
+ * settled states, one per thread), so a replicate run again after a lever change goes, among
+ * the tasks of the first priority waiting, to the worker that ran it before when that worker is
+ * free: the re-run then skips the spin-up. Which worker runs a task never changes its numbers.
  */
 import { WorkerFailure, type PoolWorker } from './guarded-worker';
 import type { RunJob, RunResult } from './protocol';
@@ -20,6 +25,8 @@ interface Task {
 	priority: number;
 	seq: number;
 	job: RunJob;
+	/** settledStateKey(job), for sending a replicate back to the worker that ran it. */
+	key: string;
 	timeoutMs: number;
 	resolve(result: RunResult): void;
 	reject(error: unknown): void;
@@ -32,6 +39,15 @@ export interface PoolOptions {
 	maxConsecutiveDeaths?: number;
 }
 
+/** Replicates whose settled states a worker is taken to keep (its cache holds about this many default runs). */
+const AFFINITY_KEYS = 64;
+
+/** What a run's settled state depends on (as the model's cache key): assumptions, population, seed. */
+export function settledStateKey(job: RunJob): string {
+	const { citizens, areas, providersPerArea } = job.population;
+	return `${job.seed}|${citizens}|${areas}|${providersPerArea}|${JSON.stringify(job.assumptions)}`;
+}
+
 /** Workers for a machine: at most one fewer than its cores, at least one. */
 export function poolSizeFor(hardwareConcurrency: number | undefined): number {
 	const cores = Number.isFinite(hardwareConcurrency) && hardwareConcurrency! > 0 ? Math.floor(hardwareConcurrency!) : 2;
@@ -41,6 +57,8 @@ export function poolSizeFor(hardwareConcurrency: number | undefined): number {
 export class WorkerPool {
 	private readonly workers: PoolWorker[] = [];
 	private readonly running = new Map<PoolWorker, Task>();
+	/** Keys (settledStateKey) of the replicates each worker has run, oldest first. */
+	private readonly ran = new WeakMap<PoolWorker, Set<string>>();
 	private queue: Task[] = [];
 	private spareWorker: PoolWorker | undefined;
 	private seq = 0;
@@ -67,7 +85,7 @@ export class WorkerPool {
 	submit(tag: string, priority: number, job: RunJob, timeoutMs: number): Promise<RunResult> {
 		if (this.broken) return Promise.reject(this.broken);
 		return new Promise<RunResult>((resolve, reject) => {
-			const task: Task = { tag, priority, seq: this.seq++, job, timeoutMs, resolve, reject };
+			const task: Task = { tag, priority, seq: this.seq++, job, key: settledStateKey(job), timeoutMs, resolve, reject };
 			let i = this.queue.length;
 			while (i > 0 && this.queue[i - 1].priority > priority) i--;
 			this.queue.splice(i, 0, task);
@@ -118,19 +136,40 @@ export class WorkerPool {
 	}
 
 	private pump(): void {
-		for (let i = 0; i < this.workers.length; i++) {
-			if (this.queue.length === 0 || this.broken) return;
-			if (this.running.has(this.workers[i])) continue;
-			// A worker can die while idle (say, its script fails to load): replace it before giving it work.
-			while (this.workers[i].dead && !this.broken) this.lost(this.workers[i], new WorkerFailure('crashed', 'a model worker stopped before it could run'));
-			const worker = this.workers[i];
-			if (this.broken || worker.dead || this.running.has(worker)) continue;
-			this.start(worker, this.queue.shift()!);
+		// First each idle worker takes a task of the first priority whose replicate it ran before; then
+		// the idle workers left take the first tasks.
+		for (const affineOnly of [true, false]) {
+			for (let i = 0; i < this.workers.length; i++) {
+				if (this.queue.length === 0 || this.broken) return;
+				if (this.running.has(this.workers[i])) continue;
+				// A worker can die while idle (say, its script fails to load): replace it before giving it work.
+				while (this.workers[i].dead && !this.broken) this.lost(this.workers[i], new WorkerFailure('crashed', 'a model worker stopped before it could run'));
+				const worker = this.workers[i];
+				if (this.broken || worker.dead || this.running.has(worker)) continue;
+				const j = this.affine(worker);
+				if (j >= 0) this.start(worker, this.queue.splice(j, 1)[0]);
+				else if (!affineOnly) this.start(worker, this.queue.shift()!);
+			}
 		}
+	}
+
+	/** The first queued task of the first priority whose replicate this worker has run, or -1. */
+	private affine(worker: PoolWorker): number {
+		const ran = this.ran.get(worker);
+		if (!ran || this.queue.length === 0) return -1;
+		const priority = this.queue[0].priority;
+		for (let i = 0; i < this.queue.length && this.queue[i].priority === priority; i++)
+			if (ran.has(this.queue[i].key)) return i;
+		return -1;
 	}
 
 	private start(worker: PoolWorker, task: Task): void {
 		this.running.set(worker, task);
+		let ran = this.ran.get(worker);
+		if (!ran) this.ran.set(worker, (ran = new Set()));
+		ran.delete(task.key);
+		ran.add(task.key);
+		if (ran.size > AFFINITY_KEYS) ran.delete(ran.values().next().value!);
 		worker.run(task.job, task.timeoutMs).then(
 			(result) => {
 				if (this.running.get(worker) !== task) return; // cancelled meanwhile: already settled

@@ -1,4 +1,5 @@
 import { logistic } from '../det-math';
+import { belowLogistic } from '../lazy-compare';
 import { normal } from '../rng';
 import type { World } from '../world';
 
@@ -66,15 +67,15 @@ export function stepGaming(world: World): void {
 			continue;
 		}
 		const k = w.provider[i];
-		const chance = logistic(
+		// Games when the draw is below the logistic chance (evaluated only if it must be).
+		const logit =
 			p.workerGamingBase +
-				p.workerGamingPressure * pr.targetPressure[k] +
-				p.workerGamingPay * pay +
-				p.workerGamingCulture * pr.culture[k] -
-				p.workerGamingMotivation * (w.motivation[i] - 0.5) -
-				p.workerGamingAudit * audit
-		);
-		w.gaming[i] = world.streams.workers.next() < chance ? 1 : 0;
+			p.workerGamingPressure * pr.targetPressure[k] +
+			p.workerGamingPay * pay +
+			p.workerGamingCulture * pr.culture[k] -
+			p.workerGamingMotivation * (w.motivation[i] - 0.5) -
+			p.workerGamingAudit * audit;
+		w.gaming[i] = belowLogistic(world.streams.workers.next(), logit) ? 1 : 0;
 	}
 }
 

@@ -1,6 +1,6 @@
 import { AT_RISK, DAYS_PER_MONTH, F_UNRESOLVED, QUINTILES, WELL } from '../constants';
 import { adjustTrust, capabilityNow, setCapability, setFragility } from '../citizen-memory';
-import { logistic } from '../det-math';
+import { belowLogistic } from '../lazy-compare';
 import { admitArrivals, dequeue, earliestCase, enqueue } from '../queue';
 import { T, tallyCitizen } from '../tallies';
 import { WAIT_BINS, waitBin } from '../wait-bins';
@@ -10,6 +10,19 @@ import { decideEffort } from './effort-split';
 
 /** No trial under way; a trial's arms are 0 (current practice) and 1 (the variant). */
 const NO_TRIAL = -1;
+
+/**
+ * The fractional arguments of serveCase, passed in a typed array: V8 does not inline serveCase,
+ * and a fractional number passed to a function that is not inlined is boxed, a heap allocation
+ * each (five per case served). The model's hot loops allocate nothing.
+ */
+const CASE = new Float64Array(6);
+const SERVICE_DAY = 0;
+const PROVIDER_LOGIT = 1;
+const RHO = 2;
+const HIDE = 3;
+const TARGET_DAYS = 4;
+const UNITS = 5;
 
 /**
  * Process 4 — service. Workers decide their effort and its split (effort-split.ts); each provider
@@ -138,7 +151,13 @@ function serveQueue(world: World, k: number, context: number): void {
 		const variant = arm === 1;
 		const units = c.caseUnits[i] * (variant ? time1 : time0) * (isComplex ? integrationSaving : 1);
 		const logit = isComplex ? (variant ? complexLogit1 : complexLogit0) : variant ? simpleLogit1 : simpleLogit0;
-		serveCase(world, k, i, clock, logit, variant ? rhoArm1 : rhoArm0, hide, targetDays, arm, units);
+		CASE[SERVICE_DAY] = clock;
+		CASE[PROVIDER_LOGIT] = logit;
+		CASE[RHO] = variant ? rhoArm1 : rhoArm0;
+		CASE[HIDE] = hide;
+		CASE[TARGET_DAYS] = targetDays;
+		CASE[UNITS] = units;
+		serveCase(world, k, i, arm);
 		unitsServed += units;
 		clock += units * daysPerUnit;
 	}
@@ -158,18 +177,14 @@ function serveQueue(world: World, k: number, context: number): void {
 	pr.crisisLoad[k] = crisisWork / capacity;
 }
 
-function serveCase(
-	world: World,
-	k: number,
-	i: number,
-	serviceDay: number,
-	providerLogit: number,
-	rho: number,
-	hide: number,
-	targetDays: number,
-	arm: number,
-	units: number
-): void {
+/** Serve citizen i at provider k on CASE[SERVICE_DAY] (the other arguments in CASE too). */
+function serveCase(world: World, k: number, i: number, arm: number): void {
+	const serviceDay = CASE[SERVICE_DAY];
+	const providerLogit = CASE[PROVIDER_LOGIT];
+	const rho = CASE[RHO];
+	const hide = CASE[HIDE];
+	const targetDays = CASE[TARGET_DAYS];
+	const units = CASE[UNITS];
 	const c = world.citizens;
 	const pr = world.providers;
 	const p = world.p;
@@ -183,7 +198,7 @@ function serveCase(
 	const capability = capabilityNow(world, i);
 	const logit =
 		providerLogit - (p.successWait * wait) / DAYS_PER_MONTH + p.successCapability * (capability - 0.5);
-	const resolved = rng.next() < logistic(logit);
+	const resolved = belowLogistic(rng.next(), logit);
 	// Payment by results pays for results as recorded: some unresolved cases are claimed.
 	const reportedResult = resolved || (hide > 0 && rng.next() < hide);
 

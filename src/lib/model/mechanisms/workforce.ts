@@ -1,4 +1,5 @@
-import { detExp, logistic } from '../det-math';
+import { logistic } from '../det-math';
+import { belowScaledExp } from '../lazy-compare';
 import { T, tallyArea } from '../tallies';
 import { hireWorker, type World } from '../world';
 
@@ -84,9 +85,9 @@ export function stepWorkforce(world: World): void {
 			w.skill[i] = nextSkill < 0 ? 0 : nextSkill;
 			if (w.tenure[i] < 32000) w.tenure[i]++;
 
-			const hazard =
-				p.quitBase * detExp(p.quitBurnout * (b - 0.35) - p.quitMotivation * (w.motivation[i] - 0.6) + quitProvider);
-			if (rng.next() < hazard) {
+			// Leaves when the draw is below the hazard quitBase × e^x (exp evaluated only if it must be).
+			const x = p.quitBurnout * (b - 0.35) - p.quitMotivation * (w.motivation[i] - 0.6) + quitProvider;
+			if (belowScaledExp(rng.next(), p.quitBase, x)) {
 				w.active[i] = 0;
 				leavers++;
 			} else {

@@ -1,0 +1,123 @@
+/**
+ * Compare the speed of two (or more) versions of the model fairly on a noisy machine: each
+ * version is loaded into this one process from its own copy of the sources, and the versions
+ * run in alternation (bench-stats.ts), the same seed in the same round, so that load from
+ * other processes falls on all of them alike. Prints min / p25 / median per version and case, of
+ * wall time and of the process's CPU time (user + system: unlike wall time, not inflated while
+ * other processes hold the cores, though it counts the garbage collector's helper threads), and
+ * checks that every version gives identical numbers (an optimisation must not change them).
+ *
+ *   npm run bench:variants -- [--rounds 15] [--citizens 20000] [--seed 4] [--case fresh,rerun] <ref> [<ref>…]
+ *
+ * A ref is a git commit, branch or tag (its src/ and scenarios/ are exported to a temporary
+ * folder) or `.` for the working tree. With one ref, it is compared with the working tree.
+ * - fresh: a run of the default scenario without a cache of settled states (spin-up included),
+ *   always the same seed, since spin-ups differ in length from seed to seed;
+ * - rerun: a run of the same seed whose settled state is cached (a lever change in the workbench).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { alternate, formatTiming, summarise } from './bench-stats';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+	const i = argv.indexOf(`--${name}`);
+	if (i === -1) return fallback;
+	const value = argv[i + 1];
+	argv.splice(i, 2);
+	return value;
+};
+const rounds = Number(option('rounds', '15'));
+const citizens = Number(option('citizens', '20000'));
+const seed = Number(option('seed', '4'));
+const caseNames = option('case', 'fresh,rerun').split(',');
+const refs = argv.length === 0 ? ['HEAD', '.'] : argv.length === 1 ? [argv[0], '.'] : argv;
+
+interface Variant {
+	label: string;
+	runFresh(): ArrayBufferView;
+	runRerun(): ArrayBufferView;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'levers-variants-'));
+try {
+	const variants: Variant[] = [];
+	for (const [n, ref] of refs.entries()) variants.push(await load(ref, n));
+	console.log(`${citizens.toLocaleString('en-GB')} citizens, ${rounds} rounds after one warm-up, alternating; min / p25 / median ms`);
+	const identical: boolean[] = [];
+	for (const name of caseNames) {
+		let round: string[] = [];
+		const check = (v: number, out: ArrayBufferView) => {
+			const h = createHash('sha256').update(new Uint8Array(out.buffer, out.byteOffset, out.byteLength)).digest('hex');
+			round[v] = h;
+			if (round.filter(Boolean).length === variants.length) {
+				identical.push(round.every((x) => x === round[0]));
+				round = [];
+			}
+		};
+		const cpu = variants.map(() => [] as number[]);
+		const cases = variants.map((variant, v) => () => {
+			const c0 = process.cpuUsage();
+			const t0 = performance.now();
+			const out = name === 'fresh' ? variant.runFresh() : variant.runRerun();
+			const ms = performance.now() - t0;
+			const c = process.cpuUsage(c0);
+			cpu[v].push((c.user + c.system) / 1000);
+			check(v, out);
+			return ms;
+		});
+		const wall = alternate(cases, rounds, 1);
+		for (const [kind, times] of [['wall', wall], ['cpu', cpu.map((t) => t.slice(1))]] as const) {
+			const base = summarise(times[0]);
+			console.log(`\n${name}, ${kind} time`);
+			variants.forEach((variant, v) => {
+				const t = summarise(times[v]);
+				const change = v === 0 ? '' : `  (min ${pct(t.min, base.min)}, p25 ${pct(t.p25, base.p25)}, median ${pct(t.median, base.median)})`;
+				console.log(`  ${variant.label.padEnd(24)} ${formatTiming(t).padStart(24)}${change}`);
+			});
+		}
+	}
+	console.log(`\nnumbers identical across versions in every round: ${identical.every(Boolean) ? 'yes' : 'NO'}`);
+	if (!identical.every(Boolean)) process.exitCode = 1;
+} finally {
+	rmSync(work, { recursive: true, force: true });
+}
+
+function pct(x: number, base: number): string {
+	const d = (100 * (x - base)) / base;
+	return `${d >= 0 ? '+' : ''}${d.toFixed(1)}%`;
+}
+
+async function load(ref: string, n: number): Promise<Variant> {
+	let dir = ROOT;
+	let label = 'working tree';
+	if (ref !== '.') {
+		const sha = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+		label = ref === sha ? sha : `${ref} (${sha})`;
+		// A folder per position, so that a version may be compared with itself (an A/A check of fairness).
+		dir = join(work, `${n}-${sha}`);
+		if (!existsSync(dir)) {
+			mkdirSync(dir);
+			const tar = execFileSync('git', ['archive', sha, 'src', 'scenarios', 'package.json'], { cwd: ROOT, maxBuffer: 1 << 28 });
+			execFileSync('tar', ['-x', '-C', dir], { input: tar });
+			symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+		}
+	}
+	const url = (path: string) => pathToFileURL(join(dir, path)).href;
+	const model = await import(url('src/lib/model/index.ts'));
+	const scenario = await import(url('src/lib/scenario/index.ts'));
+	const builtin = await import(url('src/lib/scenario/builtin-node.ts'));
+	const library = builtin.loadBuiltinScenarios(join(dir, 'scenarios'));
+	const resolved = scenario.resolveScenario(library.get('baseline-england-2023'), library, { runs: 1, citizens });
+	const cache = new model.SettledStateCache();
+	return {
+		label,
+		runFresh: () => model.runModel(scenario.toRunInput(resolved, seed), { cache: null }).series,
+		runRerun: () => model.runModel(scenario.toRunInput(resolved, seed), { cache }).series
+	};
+}
