@@ -147,19 +147,28 @@ export interface CommandSpec {
 
 const range = ({ min, max }: { min: number; max: number }) => `${min.toLocaleString('en-GB')}–${max.toLocaleString('en-GB')}`;
 
+/** Options that run, compare, sensitivity and explain share, worded the same in each help. */
+const SEED_OPTION: OptionSpec = { name: '--seed', value: 'S', help: 'base seed; replicate r uses a seed derived from S and r' };
+const MONTHS_OPTION: OptionSpec = { name: '--months', value: 'M', help: `horizon in months, ${range(SETTING_LIMITS.months)}` };
+const CITIZENS_OPTION: OptionSpec = { name: '--citizens', value: 'N', help: `population size, ${range(SETTING_LIMITS.citizens)}` };
+const FORMAT_OPTION: OptionSpec = { name: '--format', value: 'F', help: 'table, json or csv (default: table on a terminal, else json)' };
+const OUT_OPTION: OptionSpec = { name: '--out', value: 'FILE', help: 'write to FILE instead of standard output (.csv implies csv)' };
+const PROGRESS_OPTION: OptionSpec = { name: '--progress', help: 'a progress line even when standard error is not a terminal' };
+const HELP_OPTION: OptionSpec = { name: '--help', help: 'this help' };
+
 const ENSEMBLE_OPTIONS: readonly OptionSpec[] = [
 	{ name: '--runs', value: 'N', help: `replicates, ${range(SETTING_LIMITS.runs)} (default: the scenario's, usually 16)` },
-	{ name: '--seed', value: 'S', help: 'base seed; replicate r uses a seed derived from S and r' },
-	{ name: '--months', value: 'M', help: `horizon in months, ${range(SETTING_LIMITS.months)}` },
-	{ name: '--citizens', value: 'N', help: `population size, ${range(SETTING_LIMITS.citizens)}` },
+	SEED_OPTION,
+	MONTHS_OPTION,
+	CITIZENS_OPTION,
 	{ name: '--outcomes', value: 'LIST', help: 'outcome ids or families, comma-separated (e.g. gaming,workforce)' },
-	{ name: '--format', value: 'F', help: 'table, json or csv (default: table on a terminal, else json)' },
-	{ name: '--out', value: 'FILE', help: 'write to FILE instead of standard output (.csv implies csv)' },
+	FORMAT_OPTION,
+	OUT_OPTION,
 	{ name: '--force', help: 'overwrite an existing --out file; allow a run above the size limits' },
 	{ name: '--quiet', help: 'no progress line, estimate or warnings on standard error' },
-	{ name: '--progress', help: 'a progress line even when standard error is not a terminal' },
+	PROGRESS_OPTION,
 	{ name: '--dry-run', help: 'check everything and print the estimate, but run nothing' },
-	{ name: '--help', help: 'this help' }
+	HELP_OPTION
 ];
 
 /** Worker threads of levers sweep. */
@@ -173,16 +182,16 @@ const ANALYSIS_OPTIONS: readonly OptionSpec[] = [
 	{ name: '--baseline', value: 'SCENARIO', help: 'the scenario compared with, on the same seeds (required)' },
 	{ name: '--outcome', value: 'ID', help: 'the outcome analysed (required; levers list outcomes)' },
 	{ name: '--runs', value: 'N', help: `runs of each paired ensemble, ${range(SETTING_LIMITS.runs)} (default ${ANALYSIS_RUNS})` },
-	{ name: '--seed', value: 'S', help: 'base seed; replicate r uses a seed derived from S and r' },
-	{ name: '--months', value: 'M', help: `horizon in months, ${range(SETTING_LIMITS.months)}` },
-	{ name: '--citizens', value: 'N', help: `population size, ${range(SETTING_LIMITS.citizens)}` },
-	{ name: '--format', value: 'F', help: 'table, json or csv (default: table on a terminal, else json)' },
-	{ name: '--out', value: 'FILE', help: 'write to FILE instead of standard output (.csv implies csv)' },
+	SEED_OPTION,
+	MONTHS_OPTION,
+	CITIZENS_OPTION,
+	FORMAT_OPTION,
+	OUT_OPTION,
 	{ name: '--force', help: 'overwrite an existing --out file; allow work above the size limits' },
 	{ name: '--quiet', help: 'no run count, progress line or warnings on standard error' },
-	{ name: '--progress', help: 'a progress line even when standard error is not a terminal' },
+	PROGRESS_OPTION,
 	{ name: '--dry-run', help: 'check everything and state the model runs it would take, but run nothing' },
-	{ name: '--help', help: 'this help' }
+	HELP_OPTION
 ];
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
