@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parameterTables } from '../src/lib/docs/parameter-tables';
 import { ASSUMPTIONS, LEVERS, MODEL_VERSION } from '../src/lib/model/index';
 import { ALL_CHECKS, LEVER_AUDIT_EXCEPTIONS, mutationsOf, whyMissed } from '../src/lib/validation/index';
+import { staleness } from '../src/lib/validation/assumption-robustness';
+import { readRobustness } from '../src/lib/validation/robustness-file';
+import { robustnessSection, robustnessSummary } from '../src/lib/validation/robustness-report';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 
@@ -39,6 +42,19 @@ describe('docs', () => {
 		}
 		for (const lever of LEVERS) expect(report, lever.id).toContain(`| \`${lever.id}\` |`);
 		for (const e of LEVER_AUDIT_EXCEPTIONS) expect(report, e.lever).toContain(`${e.reason} Source: ${e.publication}.`);
+	});
+
+	it('docs/validation-robustness.json is this model version\'s sample over the current design and checks (run npm run robustness after a change)', () => {
+		const data = readRobustness();
+		expect(data, 'docs/validation-robustness.json is missing').toBeDefined();
+		expect(staleness(data!)).toBeUndefined();
+	});
+
+	it('docs/validation.md shows exactly what the saved robustness sample gives', () => {
+		const report = read('docs/validation.md');
+		const data = readRobustness();
+		expect(report).toContain(robustnessSummary(data).join('\n'));
+		expect(report).toContain(robustnessSection(data).join('\n'));
 	});
 
 	it('the changelog has an entry for this model version', () => {

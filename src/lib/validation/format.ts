@@ -12,3 +12,9 @@ export function formatNumber(v: number | undefined): string {
 export function formatInterval(i: Interval): string {
 	return `${formatNumber(i.mean)} [${formatNumber(i.p05)}, ${formatNumber(i.p95)}]`;
 }
+
+/** A markdown table; pipes inside cells are escaped. */
+export function markdownTable(head: string[], rows: string[][]): string[] {
+	const cell = (s: string) => s.replace(/\|/g, '\\|');
+	return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+}
