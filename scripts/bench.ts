@@ -21,12 +21,16 @@
  * - with --analysis: tornado20Ms and morris20x10Ms, the wall time in one process of a one-at-a-time
  *   tornado and a Morris screen (10 trajectories) of the first 20 assumptions graded weak or
  *   assumption, on wigan-deal against the default scenario at its default size, each paired
- *   ensemble of --analysis-runs runs (default 2); analysisModelRuns counts their model runs.
+ *   ensemble of --analysis-runs runs (default 2); analysisModelRuns counts their model runs;
+ *   tornado20ThreadsMs and morris20x10ThreadsMs, the same two on two worker threads (the
+ *   command line's pool, as `levers sensitivity --threads 2` runs them), started and warmed up
+ *   first; their numbers must equal the in-process ones.
  * Options: --skip-million (quick look), --analysis (several minutes), --analysis-runs N, --json. Comparing two versions of the model: bench-variants.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { morris, morrisModelRuns, pairedEvaluator, tornado, tornadoEvaluations, type ModelComparison } from '../src/lib/analysis/index';
+import { threadRuns } from '../src/lib/analysis/thread-runs';
 import { runEnsemble } from '../src/lib/ensemble/index';
 import { ASSUMPTIONS, MODEL_VERSION, runModel } from '../src/lib/model/index';
 import { resolveScenario, toRunInput } from '../src/lib/scenario/index';
@@ -135,6 +139,8 @@ if (!process.argv.includes('--skip-million')) {
 // Sensitivity analyses: slow (hundreds of default-size runs), so only when asked for.
 let tornado20Ms: number | null = null;
 let morris20x10Ms: number | null = null;
+let tornado20ThreadsMs: number | null = null;
+let morris20x10ThreadsMs: number | null = null;
 let analysisModelRuns: { tornado: number; morris: number } | null = null;
 const analysisRunsAt = process.argv.indexOf('--analysis-runs');
 const analysisRuns = analysisRunsAt > 0 ? Number(process.argv[analysisRunsAt + 1]) : 2;
@@ -151,11 +157,28 @@ if (process.argv.includes('--analysis')) {
 	analysisModelRuns = { tornado: tornadoEvaluations(20) * analysisRuns * 2, morris: morrisModelRuns(20, 10, analysisRuns) };
 	if (!json) console.log(`analysis: a tornado of ${analysisModelRuns.tornado} and a Morris screen of ${analysisModelRuns.morris} model runs…`);
 	const t0 = performance.now();
-	await tornado(factors, pairedEvaluator(comparison));
+	const tornadoResult = await tornado(factors, pairedEvaluator(comparison));
 	tornado20Ms = performance.now() - t0;
 	const m0 = performance.now();
-	await morris(factors, pairedEvaluator(comparison), { trajectories: 10, seed: 1 });
+	const morrisResult = await morris(factors, pairedEvaluator(comparison), { trajectories: 10, seed: 1 });
 	morris20x10Ms = performance.now() - m0;
+
+	// The same two on two worker threads, started and warmed up (a run each, other seeds) first.
+	const runs = await threadRuns(2);
+	try {
+		await Promise.all([9001, 9002].map((seed) => runs.run(toRunInput(comparison.baseline, seed), () => {})));
+		const threaded = { ...comparison, runs };
+		const t1 = performance.now();
+		const tornadoThreaded = await tornado(factors, pairedEvaluator(threaded));
+		tornado20ThreadsMs = performance.now() - t1;
+		const m1 = performance.now();
+		const morrisThreaded = await morris(factors, pairedEvaluator(threaded), { trajectories: 10, seed: 1 });
+		morris20x10ThreadsMs = performance.now() - m1;
+		if (JSON.stringify(tornadoThreaded) !== JSON.stringify(tornadoResult) || JSON.stringify(morrisThreaded) !== JSON.stringify(morrisResult))
+			throw new Error('the analyses on worker threads gave other numbers than in one process');
+	} finally {
+		runs.close();
+	}
 }
 
 const result = {
@@ -180,6 +203,8 @@ const result = {
 	cliListMs: round(cliStartupMs(['list'])),
 	tornado20Ms: tornado20Ms === null ? null : round(tornado20Ms),
 	morris20x10Ms: morris20x10Ms === null ? null : round(morris20x10Ms),
+	tornado20ThreadsMs: tornado20ThreadsMs === null ? null : round(tornado20ThreadsMs),
+	morris20x10ThreadsMs: morris20x10ThreadsMs === null ? null : round(morris20x10ThreadsMs),
 	analysisRuns: tornado20Ms === null ? null : analysisRuns,
 	analysisModelRuns
 };
@@ -204,7 +229,9 @@ const rows: [string, string, string][] = [
 	['levers --help start-up (ms)', String(result.cliHelpMs), '< 1000'],
 	['levers list start-up (ms)', String(result.cliListMs), '< 1000'],
 	[`tornado, 20 assumptions, ${analysisRuns}-run pairs, in-process (ms)`, String(result.tornado20Ms ?? 'skipped (--analysis)'), ''],
-	[`Morris, 20 assumptions × 10 trajectories, ${analysisRuns}-run pairs (ms)`, String(result.morris20x10Ms ?? 'skipped (--analysis)'), '']
+	[`Morris, 20 assumptions × 10 trajectories, ${analysisRuns}-run pairs, in-process (ms)`, String(result.morris20x10Ms ?? 'skipped (--analysis)'), ''],
+	['  tornado, two worker threads (ms)', String(result.tornado20ThreadsMs ?? 'skipped (--analysis)'), ''],
+	['  Morris, two worker threads (ms)', String(result.morris20x10ThreadsMs ?? 'skipped (--analysis)'), '']
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`Levers model ${MODEL_VERSION} on Node ${process.version}`);

@@ -18,9 +18,11 @@ export { explainSentence, mainContributors, actsThrough } from './explain-text';
 export {
 	pairedEvaluator,
 	coalitionEvaluator,
+	inThisThread,
 	changedInputs,
 	comparisonSeeds,
 	populationProblem,
 	type ChangedInput,
-	type ModelComparison
+	type ModelComparison,
+	type ModelRuns
 } from './model-evaluator';

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { runEnsemble, finalValue } from '../ensemble/index';
-import { OUTCOME_INDEX } from '../model/index';
+import { OUTCOME_INDEX, runModel, type RunInput, type RunOutput } from '../model/index';
 import { loadBuiltinScenarios } from '../scenario/builtin-node';
 import { resolveScenario, type ScenarioFile } from '../scenario/index';
-import { changedInputs, coalitionEvaluator, pairedEvaluator, populationProblem, type ModelComparison } from './model-evaluator';
+import { changedInputs, coalitionEvaluator, inThisThread, pairedEvaluator, populationProblem, type ModelComparison, type ModelRuns } from './model-evaluator';
 import { shapley } from './shapley';
 
 const library = loadBuiltinScenarios();
@@ -79,3 +79,73 @@ describe('the model adapter', () => {
 function toInput(s: ModelComparison['scenario'], seed: number) {
 	return { levers: s.schedules, assumptions: { ...s.assumptions }, population: { ...s.population }, months: s.months, seed, detail: false };
 }
+
+/**
+ * A stand-in for worker threads `width` wide: records the runs asked for, makes them all once
+ * the evaluator has asked, and answers them last first.
+ */
+function lastFirstRuns(width: number): ModelRuns & { asked: RunInput[] } {
+	const asked: RunInput[] = [];
+	let held: (() => void)[] = [];
+	return {
+		width,
+		asked,
+		run<T>(input: RunInput, after: (output: RunOutput) => T | Promise<T>): Promise<T> {
+			asked.push(input);
+			return new Promise<T>((resolve, reject) => {
+				if (held.length === 0)
+					setImmediate(() => {
+						const answers = held.reverse();
+						held = [];
+						for (const answer of answers) answer();
+					});
+				held.push(() => Promise.resolve(after(runModel(input))).then(resolve, reject));
+			});
+		},
+		close() {}
+	};
+}
+
+describe('where the runs are made', () => {
+	test('runs that finish in any order give the numbers of runs in this thread, placed by replicate, each counted once', async () => {
+		const inThread = await pairedEvaluator(comparison())({ escalationRate: 0.02 });
+		let counted = 0;
+		const runs = lastFirstRuns(2);
+		const c = { ...comparison(), runs, onRun: () => void counted++ };
+		const values = await pairedEvaluator(c)({ escalationRate: 0.02 });
+		expect([...values]).toEqual([...inThread]);
+		expect(counted).toBe(4);
+		const inputs = changedInputs(c.scenario, c.baseline);
+		const members = [true, false, true];
+		const coalition = await coalitionEvaluator({ ...c, runs: lastFirstRuns(2) }, inputs)(members);
+		expect([...coalition]).toEqual([...(await coalitionEvaluator(comparison(), inputs)(members))]);
+	});
+
+	test('both arms of a seed are asked for in blocks as wide as the runner: scenario runs, then the same seeds\' baseline runs', async () => {
+		const c = { ...comparison(), scenario: resolveScenario(mixed, library, { ...SMALL, runs: 3 }), baseline: resolveScenario(library.get('baseline-england-2023')!, library, { ...SMALL, runs: 3 }) };
+		const arm = (input: RunInput) => (input.levers === c.scenario.schedules ? 's' : 'b');
+		const order = async (width: number) => {
+			const runs = lastFirstRuns(width);
+			await pairedEvaluator({ ...c, runs })({});
+			const seeds = [...new Set(runs.asked.map((i) => i.seed))];
+			return runs.asked.map((i) => `${arm(i)}${seeds.indexOf(i.seed)}`).join(' ');
+		};
+		expect(await order(1)).toBe('s0 b0 s1 b1 s2 b2');
+		expect(await order(2)).toBe('s0 s1 b0 b1 s2 b2');
+	});
+
+	test('in this thread, one at a time: after a failure the runs waiting are refused, not made; so after close()', async () => {
+		const c = comparison();
+		const made: number[] = [];
+		const runs = inThisThread();
+		const broken = runs.run({ ...toInput(c.baseline, 1), population: undefined } as unknown as RunInput, () => made.push(0));
+		const next = runs.run(toInput(c.baseline, 1), () => made.push(1));
+		await expect(broken).rejects.toThrow();
+		await expect(next).rejects.toThrow();
+		expect(made).toEqual([]);
+		const closed = inThisThread();
+		closed.close();
+		await expect(closed.run(toInput(c.baseline, 1), () => made.push(2))).rejects.toThrow(/stopped/);
+		expect(made).toEqual([]);
+	});
+});

@@ -1,8 +1,10 @@
 /**
  * The thin adapter from the analysis layer to the real model: evaluators that run a comparison
  * (scenario against baseline, on the same seeds) with some inputs set, and return each run's
- * final figure (the mean of its last 12 months) of one outcome. Runs go one after another in
- * replicate order, so the same inputs always give the same numbers.
+ * final figure (the mean of its last 12 months) of one outcome. The runs are made by a
+ * ModelRuns: in this thread one after another (the default), or on worker threads
+ * (thread-runs.ts). Every run is deterministic given its input and seed, and results are
+ * placed by replicate, never by the order runs finish, so the numbers are the same either way.
  */
 import { finalValue } from '../ensemble/run-summary';
 import {
@@ -14,13 +16,50 @@ import {
 	runModel,
 	type AssumptionValues,
 	type OutcomeId,
-	type RunInput
+	type RunInput,
+	type RunOutput
 } from '../model/index';
 import { toRunInput, type LeverSetting, type ResolvedScenario } from '../scenario/index';
 import type { PairedEvaluator, Point } from './interval';
 import type { CoalitionEvaluator } from './shapley';
 
 const OVERALL = 0;
+
+/** Where a comparison's model runs are made. */
+export interface ModelRuns {
+	/** Runs made at once (1 in this thread); runs are asked for in an order that suits it. */
+	readonly width: number;
+	/** Runs the model on `input`, then `after` on its output; resolves with what `after` returns. */
+	run<T>(input: RunInput, after: (output: RunOutput) => T | Promise<T>): Promise<T>;
+	/** Stops: runs not yet started are refused. */
+	close(): void;
+}
+
+/**
+ * Runs in this thread, one at a time in the order asked for, each run's `after` (progress, a
+ * pause that lets Ctrl-C through) done before the next run starts. After a failure or close(),
+ * the runs still waiting are refused rather than made.
+ */
+export function inThisThread(): ModelRuns {
+	let tail: Promise<unknown> = Promise.resolve();
+	let stopped: unknown;
+	return {
+		width: 1,
+		run<T>(input: RunInput, after: (output: RunOutput) => T | Promise<T>): Promise<T> {
+			const result = tail.then(() => {
+				if (stopped !== undefined) throw stopped;
+				return after(runModel(input));
+			});
+			tail = result.catch((error: unknown) => {
+				stopped ??= error;
+			});
+			return result;
+		},
+		close() {
+			stopped ??= new Error('the model runs were stopped');
+		}
+	};
+}
 
 export interface ModelComparison {
 	scenario: ResolvedScenario;
@@ -29,6 +68,8 @@ export interface ModelComparison {
 	outcome: OutcomeId;
 	/** After each model run (progress, a pause for Ctrl-C). */
 	onRun?: () => void | Promise<void>;
+	/** Where the runs are made; default: a fresh inThisThread() for each evaluator. */
+	runs?: ModelRuns;
 }
 
 /** The seeds of a comparison's runs: replicate r of both arms uses the same one. */
@@ -36,21 +77,35 @@ export function comparisonSeeds(c: ModelComparison): number[] {
 	return Array.from({ length: c.scenario.runs }, (_, r) => replicateSeed(c.scenario.seed, r));
 }
 
+/** The outcome's final figure of one run, counted by onRun once it is in. */
+function finalFigure(c: ModelComparison): (output: RunOutput) => Promise<number> {
+	const o = OUTCOME_INDEX[c.outcome];
+	return async (output) => {
+		const value = finalValue(output, o, OVERALL);
+		await c.onRun?.();
+		return value;
+	};
+}
+
 /** Per-run paired difference of the outcome, with the point's assumptions set in both arms. */
 export function pairedEvaluator(c: ModelComparison): PairedEvaluator {
-	const o = OUTCOME_INDEX[c.outcome];
 	const seeds = comparisonSeeds(c);
+	const runs = c.runs ?? inThisThread();
+	const figure = finalFigure(c);
 	return async (point: Point) => {
-		const out = new Float64Array(seeds.length);
-		for (let r = 0; r < seeds.length; r++) {
-			// Scenario then baseline on one seed: with equal assumptions the baseline reuses the settled spin-up.
-			const a = finalValue(runModel(withAssumptions(c.scenario, seeds[r], point)), o, OVERALL);
-			await c.onRun?.();
-			const b = finalValue(runModel(withAssumptions(c.baseline, seeds[r], point)), o, OVERALL);
-			await c.onRun?.();
-			out[r] = a - b;
+		const a: Promise<number>[] = [];
+		const b: Promise<number>[] = [];
+		// With equal assumptions the baseline reuses the scenario's settled spin-up of a seed. Asked
+		// for in blocks as wide as the runner (scenario runs, then the same seeds' baseline runs),
+		// a pool sends each baseline run to the thread that has just cached its seed; in this
+		// thread that is scenario then baseline, seed by seed.
+		for (let start = 0; start < seeds.length; start += runs.width) {
+			const end = Math.min(seeds.length, start + runs.width);
+			for (let r = start; r < end; r++) a.push(runs.run(withAssumptions(c.scenario, seeds[r], point), figure));
+			for (let r = start; r < end; r++) b.push(runs.run(withAssumptions(c.baseline, seeds[r], point), figure));
 		}
-		return out;
+		const [scenario, baseline] = await Promise.all([Promise.all(a), Promise.all(b)]);
+		return Float64Array.from(scenario, (v, r) => v - baseline[r]);
 	};
 }
 
@@ -90,8 +145,9 @@ export function changedInputs(scenario: ResolvedScenario, baseline: ResolvedScen
  * settings: one arm per coalition (Shapley needs no second arm; differences are taken after).
  */
 export function coalitionEvaluator(c: ModelComparison, inputs: readonly ChangedInput[]): CoalitionEvaluator {
-	const o = OUTCOME_INDEX[c.outcome];
 	const seeds = comparisonSeeds(c);
+	const runs = c.runs ?? inThisThread();
+	const figure = finalFigure(c);
 	return async (members) => {
 		const schedules = { ...c.baseline.schedules };
 		const assumptions = { ...c.baseline.assumptions };
@@ -101,12 +157,9 @@ export function coalitionEvaluator(c: ModelComparison, inputs: readonly ChangedI
 			else assumptions[input.id as keyof AssumptionValues] = c.scenario.assumptions[input.id as keyof AssumptionValues];
 		});
 		const mixed: ResolvedScenario = { ...c.baseline, schedules, assumptions };
-		const out = new Float64Array(seeds.length);
-		for (let r = 0; r < seeds.length; r++) {
-			out[r] = finalValue(runModel(toRunInput(mixed, seeds[r])), o, OVERALL);
-			await c.onRun?.();
-		}
-		return out;
+		// Coalitions that set the same assumptions share each seed's settled spin-up; a pool sends
+		// a seed's runs back to the thread that cached it.
+		return Float64Array.from(await Promise.all(seeds.map((seed) => runs.run(toRunInput(mixed, seed), figure))));
 	};
 }
 

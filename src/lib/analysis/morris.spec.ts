@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { morris, morrisDelta, morrisDesign, morrisEvaluations, morrisModelRuns } from './morris';
-import { evaluateCase, type LinearCase } from './test-functions';
+import { evaluateCase, lastFirst, type LinearCase } from './test-functions';
 
 const linear: LinearCase = {
 	factors: [
@@ -97,5 +97,14 @@ describe('Morris on a linear function', () => {
 	test('the same inputs give the same numbers', async () => {
 		const run = () => morris(linear.factors, (p) => evaluateCase({ ...linear, interaction: 1 }, p), { trajectories: 6, seed: 9 });
 		expect(JSON.stringify(await run())).toBe(JSON.stringify(await run()));
+	});
+
+	test('asks for every point of every trajectory at once and places results by point, whatever order they finish in', async () => {
+		const withProduct: LinearCase = { ...linear, interaction: 1 };
+		const inOrder = await morris(linear.factors, (p) => evaluateCase(withProduct, p), { trajectories: 6, seed: 9 });
+		const threads = lastFirst((p: Parameters<typeof evaluateCase>[1]) => evaluateCase(withProduct, p));
+		const result = await morris(linear.factors, threads.evaluate, { trajectories: 6, seed: 9 });
+		expect(threads.peak()).toBe(morrisEvaluations(4, 6));
+		expect(JSON.stringify(result)).toBe(JSON.stringify(inOrder));
 	});
 });

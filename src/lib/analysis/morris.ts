@@ -12,6 +12,7 @@
  * compare directly.
  */
 import { createStream } from '../model/rng';
+import { evaluateAll } from './evaluate-all';
 import { intervalOf, type Factor, type Interval, type PairedEvaluator } from './interval';
 
 export interface MorrisOptions {
@@ -118,13 +119,19 @@ export async function morris(factors: readonly Factor[], evaluate: PairedEvaluat
 	const levels = options.levels ?? 4;
 	const delta = morrisDelta(levels);
 	const design = morrisDesign(k, options);
+	// Every point of every trajectory at once, so a threaded evaluator keeps every thread busy;
+	// values[t * (k + 1) + j] is point j of trajectory t, whatever order they finish in.
+	const values = await evaluateAll(
+		design.flatMap((trajectory) => trajectory.points.map((unit) => toPoint(factors, unit))),
+		evaluate
+	);
 	// effects[i][t]: factor i's elementary effect in trajectory t, run by run.
 	const effects: Float64Array[][] = factors.map(() => []);
-	for (const trajectory of design) {
-		let before = await evaluate(toPoint(factors, trajectory.points[0]));
+	for (const [t, trajectory] of design.entries()) {
+		let before = values[t * (k + 1)];
 		for (let j = 0; j < k; j++) {
 			const i = trajectory.order[j];
-			const after = await evaluate(toPoint(factors, trajectory.points[j + 1]));
+			const after = values[t * (k + 1) + j + 1];
 			const step = trajectory.direction[i] * delta;
 			effects[i].push(after.map((v, r) => (v - before[r]) / step));
 			before = after;

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { shapley, shapleyEvaluations } from './shapley';
+import { EVALUATIONS_IN_FLIGHT } from './evaluate-all';
+import { lastFirst } from './test-functions';
 
 const offsets = [-1, 0, 0.5, 2];
 
@@ -85,5 +87,31 @@ describe('sampled Shapley values beyond the exact limit', () => {
 		expect(get(sampled, 'i4')).toBeCloseTo(get(exact, 'i4'), 10);
 		const again = await shapley(ids, coalitions(from, to, f), { permutations: 400, seed: 8 });
 		expect(JSON.stringify(again.contributions.map((k) => k.value))).toBe(JSON.stringify(sampled.contributions.map((k) => k.value)));
+	});
+});
+
+describe('evaluation', () => {
+	const f = (x: number[]) => x[0] * x[1] - x[2] ** 2 + x.slice(3).reduce((s, v) => s + v, 0);
+	const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+	const from = ids.map((_, i) => i / 10);
+	const to = ids.map((_, i) => 1 - i / 5);
+
+	test('asks for the coalitions at once, each once, and places results by coalition, whatever order they finish in', async () => {
+		const options = { permutations: 12, seed: 3 };
+		const inOrder = await shapley(ids, coalitions(from, to, f), options);
+		const threads = lastFirst(coalitions(from, to, f));
+		const result = await shapley(ids, threads.evaluate, options);
+		expect(result.evaluations).toBeLessThan(EVALUATIONS_IN_FLIGHT);
+		expect(threads.peak()).toBe(result.evaluations);
+		expect(JSON.stringify(result)).toBe(JSON.stringify(inOrder));
+	});
+
+	test('exact over 2^10 coalitions: no more than the limit in flight, the same numbers', async () => {
+		const inOrder = await shapley(ids, coalitions(from, to, f), { exactUpTo: 10 });
+		const threads = lastFirst(coalitions(from, to, f));
+		const result = await shapley(ids, threads.evaluate, { exactUpTo: 10 });
+		expect(result.evaluations).toBe(1024);
+		expect(threads.peak()).toBe(EVALUATIONS_IN_FLIGHT);
+		expect(JSON.stringify(result)).toBe(JSON.stringify(inOrder));
 	});
 });

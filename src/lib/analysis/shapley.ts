@@ -10,6 +10,7 @@
  * interval, and the per-run contributions add up to each run's own paired difference.
  */
 import { createStream } from '../model/rng';
+import { evaluateAll } from './evaluate-all';
 import { intervalOf, type Interval } from './interval';
 
 /**
@@ -59,54 +60,58 @@ export function shapleyEvaluations(inputs: number, options: ShapleyOptions = {})
 
 export async function shapley(ids: readonly string[], evaluate: CoalitionEvaluator, options: ShapleyOptions = {}): Promise<ShapleyResult> {
 	const n = ids.length;
-	const cache = new Map<string, Float64Array>();
-	const value = async (members: boolean[]): Promise<Float64Array> => {
-		const key = members.map((m) => (m ? '1' : '0')).join('');
-		let v = cache.get(key);
-		if (!v) {
-			v = await evaluate(members);
-			cache.set(key, v);
-		}
-		return v;
+	const exact = n <= (options.exactUpTo ?? EXACT_UP_TO);
+	const permutations = exact ? undefined : (options.permutations ?? 64);
+	const orders = permutations === undefined ? [] : sampledOrders(n, permutations, options.seed ?? 1);
+
+	// Every coalition needed, once each, asked for at once so a threaded evaluator keeps every
+	// thread busy: all 2^n when exact, else each prefix of each sampled order.
+	const needed = new Map<string, boolean[]>();
+	const need = (members: boolean[]) => {
+		const key = keyOf(members);
+		if (!needed.has(key)) needed.set(key, members);
 	};
-	const none = await value(new Array<boolean>(n).fill(false));
-	const all = await value(new Array<boolean>(n).fill(true));
+	need(new Array<boolean>(n).fill(false));
+	need(new Array<boolean>(n).fill(true));
+	if (exact) for (let mask = 0; mask < 2 ** n; mask++) need(membersOf(mask, n));
+	for (const order of orders) {
+		const members = new Array<boolean>(n).fill(false);
+		for (const i of order) {
+			members[i] = true;
+			need(members.slice());
+		}
+	}
+	const results = await evaluateAll([...needed.values()], evaluate);
+	const byKey = new Map([...needed.keys()].map((key, j) => [key, results[j]]));
+	const value = (members: readonly boolean[]): Float64Array => byKey.get(keyOf(members))!;
+
+	const none = value(new Array<boolean>(n).fill(false));
+	const all = value(new Array<boolean>(n).fill(true));
 	const runs = none.length;
 	const phi = ids.map(() => new Float64Array(runs));
-	let method: ShapleyResult['method'] = 'exact';
-	let permutations: number | undefined;
 
-	if (n <= (options.exactUpTo ?? EXACT_UP_TO)) {
+	if (permutations === undefined) {
 		// φ_i = Σ over S ∌ i of |S|!(n − |S| − 1)!/n! × (v(S ∪ {i}) − v(S)).
 		const weight = Array.from({ length: n }, (_, s) => (factorial(s) * factorial(n - s - 1)) / factorial(n));
 		for (let mask = 0; mask < 2 ** n; mask++) {
-			const members = ids.map((_, j) => (mask & (1 << j)) !== 0);
+			const members = membersOf(mask, n);
 			const size = members.filter(Boolean).length;
-			const without = await value(members);
+			const without = value(members);
 			for (let i = 0; i < n; i++) {
 				if (members[i]) continue;
-				const withI = await value(members.map((m, j) => m || j === i));
+				const withI = value(members.map((m, j) => m || j === i));
 				const w = weight[size];
 				for (let r = 0; r < runs; r++) phi[i][r] += w * (withI[r] - without[r]);
 			}
 		}
 	} else {
-		// Random orders from the project's seeded generator; each order's marginal effects add up
-		// to v(all) − v(none), so the averages do too.
-		method = 'sampled';
-		permutations = options.permutations ?? 64;
-		const rng = createStream(options.seed ?? 1, 0, 'shapley-orders');
-		for (let m = 0; m < permutations; m++) {
-			const order = Array.from({ length: n }, (_, i) => i);
-			for (let i = n - 1; i > 0; i--) {
-				const j = Math.floor(rng.next() * (i + 1));
-				[order[i], order[j]] = [order[j], order[i]];
-			}
+		// Each order's marginal effects add up to v(all) − v(none), so the averages do too.
+		for (const order of orders) {
 			const members = new Array<boolean>(n).fill(false);
 			let before = none;
 			for (const i of order) {
 				members[i] = true;
-				const after = await value(members.slice());
+				const after = value(members);
 				for (let r = 0; r < runs; r++) phi[i][r] += (after[r] - before[r]) / permutations;
 				before = after;
 			}
@@ -120,13 +125,34 @@ export async function shapley(ids: readonly string[], evaluate: CoalitionEvaluat
 		return d === 0 || Number.isNaN(d) ? a.index - b.index : d;
 	});
 	return {
-		method,
+		method: permutations === undefined ? 'exact' : 'sampled',
 		total: intervalOf(totalPerRun),
 		totalPerRun,
 		contributions: contributions.map(({ index: _index, ...c }) => c),
-		evaluations: cache.size,
+		evaluations: needed.size,
 		...(permutations !== undefined ? { permutations } : {})
 	};
+}
+
+/** Random orders of n inputs from the project's seeded generator. */
+function sampledOrders(n: number, permutations: number, seed: number): number[][] {
+	const rng = createStream(seed, 0, 'shapley-orders');
+	return Array.from({ length: permutations }, () => {
+		const order = Array.from({ length: n }, (_, i) => i);
+		for (let i = n - 1; i > 0; i--) {
+			const j = Math.floor(rng.next() * (i + 1));
+			[order[i], order[j]] = [order[j], order[i]];
+		}
+		return order;
+	});
+}
+
+function membersOf(mask: number, n: number): boolean[] {
+	return Array.from({ length: n }, (_, j) => (mask & (1 << j)) !== 0);
+}
+
+function keyOf(members: readonly boolean[]): string {
+	return members.map((m) => (m ? '1' : '0')).join('');
 }
 
 function factorial(n: number): number {

@@ -24,3 +24,25 @@ export function evaluateCase(c: LinearCase, point: Point): Float64Array {
 	if (c.interaction) f += c.interaction * x[a.id] * x[b.id];
 	return Float64Array.from(c.offsets, (o) => f + o);
 }
+
+/**
+ * A stand-in for worker threads: holds every evaluation asked for until the caller has asked for
+ * all it will at once, then answers them last first. `peak` is the most held at once.
+ */
+export function lastFirst<P, R>(evaluate: (point: P) => R): { evaluate: (point: P) => Promise<R>; peak(): number } {
+	let held: (() => void)[] = [];
+	let peak = 0;
+	return {
+		evaluate: (point) =>
+			new Promise<R>((resolve) => {
+				if (held.length === 0) setImmediate(() => {
+					const answers = held.reverse();
+					held = [];
+					for (const answer of answers) answer();
+				});
+				held.push(() => resolve(evaluate(point)));
+				peak = Math.max(peak, held.length);
+			}),
+		peak: () => peak
+	};
+}

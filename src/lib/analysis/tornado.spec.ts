@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fragileConclusions, tornado, tornadoEvaluations } from './tornado';
-import { evaluateCase, type LinearCase } from './test-functions';
+import { evaluateCase, lastFirst, type LinearCase } from './test-functions';
 
 const linear: LinearCase = {
 	factors: [
@@ -76,4 +76,12 @@ test('the same inputs give the same numbers', async () => {
 	const one = await tornado(linear.factors, (p) => evaluateCase(linear, p));
 	const two = await tornado(linear.factors, (p) => evaluateCase(linear, p));
 	expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+});
+
+test('asks for the whole design at once and places results by design point, whatever order they finish in', async () => {
+	const inOrder = await tornado(linear.factors, (p) => evaluateCase(linear, p));
+	const threads = lastFirst((p: Parameters<typeof evaluateCase>[1]) => evaluateCase(linear, p));
+	const result = await tornado(linear.factors, threads.evaluate);
+	expect(threads.peak()).toBe(tornadoEvaluations(3));
+	expect(JSON.stringify(result)).toBe(JSON.stringify(inOrder));
 });

@@ -5,7 +5,8 @@
  * the difference as given, each run by run on common seeds and then summarised across runs.
  * One at a time sees no interactions (Morris does); it is cheap and easy to read.
  */
-import { intervalOf, minus, type Factor, type Interval, type PairedEvaluator } from './interval';
+import { evaluateAll } from './evaluate-all';
+import { intervalOf, minus, type Factor, type Interval, type PairedEvaluator, type Point } from './interval';
 
 /** Grades under which a conclusion that flips sign is fragile: the evidence is thinnest. */
 export const FRAGILE_GRADES: readonly string[] = ['weak', 'assumption'];
@@ -43,13 +44,16 @@ export function tornadoEvaluations(factors: number): number {
 }
 
 export async function tornado(factors: readonly Factor[], evaluate: PairedEvaluator): Promise<TornadoResult> {
-	const basePerRun = await evaluate({});
+	for (const f of factors) if (!(f.min <= f.max)) throw new Error(`factor ${f.id}: range ${f.min} to ${f.max} is empty`);
+	// The whole design at once (as given, then each factor's low and high end), so a threaded
+	// evaluator keeps every thread busy; results come back in this order.
+	const design: Point[] = [{}, ...factors.flatMap((f) => [{ [f.id]: f.min }, { [f.id]: f.max }])];
+	const [basePerRun, ...ends] = await evaluateAll(design, evaluate);
 	const base = intervalOf(basePerRun);
 	const bars: TornadoBar[] = [];
-	for (const f of factors) {
-		if (!(f.min <= f.max)) throw new Error(`factor ${f.id}: range ${f.min} to ${f.max} is empty`);
-		const lowRuns = await evaluate({ [f.id]: f.min });
-		const highRuns = await evaluate({ [f.id]: f.max });
+	for (const [index, f] of factors.entries()) {
+		const lowRuns = ends[2 * index];
+		const highRuns = ends[2 * index + 1];
 		const atLow = intervalOf(lowRuns);
 		const atHigh = intervalOf(highRuns);
 		const signFlips = flips(base.mean, atLow.mean) || flips(base.mean, atHigh.mean);

@@ -2,14 +2,19 @@
  * `levers sensitivity` and `levers explain` in-process, on small populations (4,000 citizens,
  * 24 months, 2 runs) so every model run is quick. The analysis maths is specified against closed
  * forms in src/lib/analysis; here: the command agrees with `levers run --baseline`, states and
- * makes the runs it says, is deterministic, and refuses bad input before running anything.
+ * makes the runs it says, gives the same bytes in this thread and on worker threads, and
+ * refuses bad input before running anything.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { defaultThreads } from '../sweep/thread-pool';
 import { cli, specFolder, type Captured, type SpecIoOptions } from './spec-io';
 
 const SMALL = ['--citizens', '4000', '--months', '24', '--runs', '2'];
+/** Runs in this thread, and on two worker threads: the numbers must not change. */
+const IN_THREAD = ['--threads', '0'];
+const TWO_THREADS = ['--threads', '2'];
 const BASE = 'baseline-england-2023';
 const OUTCOME = 'prevention.crisisRate';
 const TWO = ['escalationRate', 'preventionMaxEffect'];
@@ -43,7 +48,7 @@ describe('sensitivity --method tornado', () => {
 	let doc: Json;
 
 	beforeAll(async () => {
-		first = await ok([...argv, '--format', 'json']);
+		first = await ok([...argv, ...IN_THREAD, '--format', 'json']);
 		doc = JSON.parse(first.stdout);
 	});
 
@@ -79,13 +84,19 @@ describe('sensitivity --method tornado', () => {
 		expect(doc.fragile).toEqual(doc.bars.filter((b: Json) => b.fragile).map((b: Json) => b.id));
 	});
 
-	test('the same command gives byte-identical output', async () => {
-		const again = await ok([...argv, '--format', 'json']);
-		expect(again.stdout).toBe(first.stdout);
+	test('on two worker threads: byte-identical output, every run made and counted by the progress line', async () => {
+		let t = 0;
+		// The clock moves 6 s at each look, so every run but the last (the line then clears) is shown.
+		const threaded = await ok([...argv, ...TWO_THREADS, '--format', 'json', '--progress'], { clock: () => (t += 6000) });
+		expect(threaded.stdout).toBe(first.stdout);
+		expect(threaded.stderr).toMatch(/^levers: [^\n]* = 20 model runs, about [^\n]* on 2 threads\n/);
+		expect(threaded.runs).toBe(20);
+		const counts = [...threaded.stderr.matchAll(/levers: (\d+) of 20 runs, /g)].map((m) => Number(m[1]));
+		expect(counts).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
 	});
 
 	test('CSV: a header and one row per assumption, in the JSON\'s order', async () => {
-		const { stdout } = await ok([...argv, '--format', 'csv', '--quiet']);
+		const { stdout } = await ok([...argv, ...IN_THREAD, '--format', 'csv', '--quiet']);
 		const lines = stdout.trimEnd().split('\n');
 		expect(lines[0]).toBe(
 			'assumption,grade,low,high,base_mean,at_low_mean,at_low_p05,at_low_p95,at_high_mean,at_high_p05,at_high_p95,swing_mean,swing_p05,swing_p95,sign_flips,fragile'
@@ -95,7 +106,7 @@ describe('sensitivity --method tornado', () => {
 	});
 
 	test('table: title, each assumption by label with its grade, the verdict on fragility and the footer', async () => {
-		const { stdout } = await ok([...argv, '--format', 'table']);
+		const { stdout } = await ok([...argv, ...IN_THREAD, '--format', 'table']);
 		expect(stdout).toContain('Sensitivity (one at a time): Crisis rate (prevention.crisisRate');
 		expect(stdout).toMatch(/Escalation while waiting\s+weak/);
 		expect(stdout).toMatch(/Maximum effect of prevention\s+weak/);
@@ -105,9 +116,9 @@ describe('sensitivity --method tornado', () => {
 });
 
 describe('sensitivity --method morris', () => {
-	test('states r × (k + 1) × runs × 2 runs, reports μ*, μ and σ, and repeats exactly', async () => {
+	test('states r × (k + 1) × runs × 2 runs, reports μ*, μ and σ, and gives the same bytes on two worker threads', async () => {
 		const argv = ['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--method', 'morris', '--assumptions', TWO.join(','), '--trajectories', '2', ...SMALL, '--format', 'json'];
-		const result = await ok(argv);
+		const result = await ok([...argv, ...IN_THREAD]);
 		// 2 trajectories × (2 + 1) × 2 runs × 2 arms.
 		expect(result.stderr).toContain('= 24 model runs');
 		expect(result.runs).toBe(24);
@@ -121,7 +132,9 @@ describe('sensitivity --method morris', () => {
 			expect(e.sigma).toBeGreaterThanOrEqual(0);
 		}
 		expect(doc.effects[0].muStar).toBeGreaterThanOrEqual(doc.effects[1].muStar);
-		expect((await ok(argv)).stdout).toBe(result.stdout);
+		const threaded = await ok([...argv, ...TWO_THREADS]);
+		expect(threaded.stdout).toBe(result.stdout);
+		expect(threaded.runs).toBe(24);
 	});
 });
 
@@ -132,8 +145,14 @@ describe('explain', () => {
 
 	beforeAll(async () => {
 		path = twoLeverScenario();
-		captured = await ok(['explain', path, '--baseline', BASE, '--outcome', OUTCOME, ...SMALL, '--format', 'json']);
+		captured = await ok(['explain', path, '--baseline', BASE, '--outcome', OUTCOME, ...SMALL, ...IN_THREAD, '--format', 'json']);
 		doc = JSON.parse(captured.stdout);
+	});
+
+	test('on two worker threads: byte-identical output, the same runs made', async () => {
+		const threaded = await ok(['explain', path, '--baseline', BASE, '--outcome', OUTCOME, ...SMALL, ...TWO_THREADS, '--format', 'json']);
+		expect(threaded.stdout).toBe(captured.stdout);
+		expect(threaded.runs).toBe(8);
 	});
 
 	test('states and makes 2^2 combinations × 2 runs', () => {
@@ -159,11 +178,11 @@ describe('explain', () => {
 	});
 
 	test('table and CSV carry the same contributions', async () => {
-		const table = (await ok(['explain', path, '--baseline', BASE, '--outcome', OUTCOME, ...SMALL, '--format', 'table', '--quiet'])).stdout;
+		const table = (await ok(['explain', path, '--baseline', BASE, '--outcome', OUTCOME, ...SMALL, ...IN_THREAD, '--format', 'table', '--quiet'])).stdout;
 		expect(table).toContain('What drives the difference: Crisis rate');
 		expect(table).toMatch(/Targets\s+lever\s+0\.6 → 0\.1/);
 		expect(table).toContain('Total difference');
-		const csv = (await ok(['explain', path, '--baseline', BASE, '--outcome', OUTCOME, ...SMALL, '--format', 'csv', '--quiet'])).stdout.trimEnd().split('\n');
+		const csv = (await ok(['explain', path, '--baseline', BASE, '--outcome', OUTCOME, ...SMALL, ...IN_THREAD, '--format', 'csv', '--quiet'])).stdout.trimEnd().split('\n');
 		expect(csv[0]).toBe('input,kind,from,to,mean,p05,p95');
 		expect(csv.map((l) => l.split(',')[0])).toEqual(['input', ...doc.contributions.map((k: Json) => k.id), 'total']);
 		expect(Number(csv[3].split(',')[4])).toBeCloseTo(doc.total.mean, 12);
@@ -172,7 +191,7 @@ describe('explain', () => {
 
 describe('before anything runs', () => {
 	test('--dry-run states the work and runs nothing', async () => {
-		const result = await ok(['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--grades', 'assumption', ...SMALL, '--dry-run']);
+		const result = await ok(['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--grades', 'assumption', ...SMALL, ...TWO_THREADS, '--dry-run']);
 		expect(result.runs).toBe(0);
 		// Funded posts at the low end would leave 4,000 citizens too few: left out, and said so.
 		expect(result.stderr).toBe(
@@ -181,14 +200,21 @@ describe('before anything runs', () => {
 		expect(result.stdout).not.toMatch(/assumptions: .*postsPer1000/);
 		expect(result.stdout).toMatch(/^would run: sensitivity \(tornado\) of prevention\.crisisRate, wigan-deal against baseline baseline-england-2023\n/);
 		expect(result.stdout).toMatch(/model runs: tornado of \d+ assumptions/);
+		expect(result.stdout).toMatch(/\noutput: json to standard output, 2 worker threads\n$/);
 	});
 
 	test('--quiet says nothing on standard error; --progress shows a progress line', async () => {
-		const argv = ['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--assumptions', 'escalationRate', ...SMALL, '--format', 'json'];
+		const argv = ['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--assumptions', 'escalationRate', ...SMALL, ...IN_THREAD, '--format', 'json'];
 		expect((await ok([...argv, '--quiet'])).stderr).toBe('');
 		let t = 0;
 		const shown = await ok([...argv, '--progress'], { clock: () => (t += 6000) });
 		expect(shown.stderr).toMatch(/levers: \d+ of 12 runs, /);
+	});
+
+	test('without --threads, as many worker threads as levers sweep uses (one fewer than the cores)', async () => {
+		const result = await ok(['explain', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, ...SMALL, '--dry-run']);
+		const threads = defaultThreads();
+		expect(result.stdout).toMatch(new RegExp(`\\noutput: json to standard output, ${threads} worker threads?\\n$`));
 	});
 
 	test.each([
@@ -209,6 +235,9 @@ describe('before anything runs', () => {
 		[['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--runs', '200'], 'this would take about'],
 		[['explain', 'wigan-deal', '--baseline', 'wigan-deal', '--outcome', OUTCOME, ...SMALL], 'there is no difference to explain'],
 		[['explain', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--permutations', '0'], '--permutations 0 is outside 1–10,000'],
+		[['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--threads', 'two'], '--threads must be a whole number, not "two"'],
+		[['explain', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--threads', '-1'], '--threads must be a whole number, not "-1"'],
+		[['explain', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--threads', '257'], '--threads 257 is outside 0–256'],
 		[['explain', 'wigan-deal', '--baseline', 'baseline-england-2032', '--outcome', OUTCOME], 'unknown scenario "baseline-england-2032"']
 	])('levers %j exits 2 naming the problem, before any run', async (argv, part) => {
 		const result = await cli(argv);

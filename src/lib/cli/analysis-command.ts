@@ -15,12 +15,16 @@ import {
 	tornado,
 	tornadoEvaluations,
 	EXACT_UP_TO,
+	inThisThread,
 	type Factor,
-	type ModelComparison
+	type ModelComparison,
+	type ModelRuns
 } from '../analysis/index';
+import { threadRuns } from '../analysis/thread-runs';
 import { ASSUMPTIONS, isLeverId, OUTCOMES, type AssumptionSpec, type OutcomeId, type OutcomeSpec } from '../model/index';
 import { resolveScenario, type Overrides, type ResolvedScenario, type ScenarioLibrary } from '../scenario/index';
 import { didYouMean } from '../scenario/suggest';
+import { defaultThreads } from '../sweep/thread-pool';
 import { ANALYSIS_RUNS, MORRIS_TRAJECTORIES, type AnalysisArgs, type ExplainArgs, type RunFormat, type SensitivityArgs } from './args';
 import { explainReport, morrisReport, tornadoReport, type AnalysisContext } from './analysis-report';
 import type { CliIo, OutputFile } from './cli';
@@ -88,12 +92,13 @@ async function sensitivity(args: SensitivityArgs, context: AnalysisContext, io: 
 			: `Morris screen of ${k} assumption${k === 1 ? '' : 's'}: ${trajectories} trajectories × (${k} + 1) = ${formatCount(ensembles)} paired ensembles`;
 	const count = `${what} × ${runsText(runs)} × 2 arms = ${formatCount(modelRuns)} model runs`;
 	const cost = checkCost(args, scenario, ensembles * 2, runs);
+	const threads = threadsFor(args, modelRuns);
 	if (args.dryRun) {
-		io.stdout(dryRunText(args, context, [`assumptions: ${factors.map((f) => f.id).join(', ')}`, `model runs: ${count}`], cost) + '\n');
+		io.stdout(dryRunText(args, context, [`assumptions: ${factors.map((f) => f.id).join(', ')}`, `model runs: ${count}`], cost, threads) + '\n');
 		return undefined;
 	}
-	if (!args.quiet) io.stderr(`levers: ${count}, about ${formatDuration(cost.seconds)}\n`);
-	const comparison = withProgress(context, modelRuns, args, io);
+	if (!args.quiet) io.stderr(`levers: ${count}, ${duration(cost, threads)}\n`);
+	const comparison = await withProgress(context, modelRuns, threads, args, io);
 	try {
 		const evaluate = pairedEvaluator(comparison);
 		if (args.method === 'tornado') return tornadoReport(await tornado(factors, evaluate), specs, context);
@@ -121,12 +126,13 @@ async function explain(args: ExplainArgs, context: AnalysisContext, io: CliIo): 
 		? `${n} changed input${n === 1 ? '' : 's'} (${inputs.map((i) => i.id).join(', ')}), exact over 2^${n} = ${formatCount(coalitions)} combinations × ${runsText(runs)} = ${formatCount(modelRuns)} model runs`
 		: `${n} changed inputs, more than ${EXACT_UP_TO}: ${formatCount(permutations)} sampled orders, at most ${formatCount(coalitions)} combinations × ${runsText(runs)} = ${formatCount(modelRuns)} model runs`;
 	const cost = checkCost(args, scenario, coalitions, runs);
+	const threads = threadsFor(args, modelRuns);
 	if (args.dryRun) {
-		io.stdout(dryRunText(args, context, [`changed: ${inputs.map((i) => i.id).join(', ')}`, `model runs: ${count}`], cost) + '\n');
+		io.stdout(dryRunText(args, context, [`changed: ${inputs.map((i) => i.id).join(', ')}`, `model runs: ${count}`], cost, threads) + '\n');
 		return undefined;
 	}
-	if (!args.quiet) io.stderr(`levers: ${count}, about ${formatDuration(cost.seconds)}\n`);
-	const comparison = withProgress(context, modelRuns, args, io);
+	if (!args.quiet) io.stderr(`levers: ${count}, ${duration(cost, threads)}\n`);
+	const comparison = await withProgress(context, modelRuns, threads, args, io);
 	try {
 		const result = await shapley(
 			inputs.map((i) => i.id),
@@ -212,19 +218,37 @@ function checkCost(args: AnalysisArgs, r: ResolvedScenario, ensembles: number, r
 	return cost;
 }
 
-/** A comparison whose every model run moves the progress line and lets Ctrl-C through. */
-function withProgress(context: AnalysisContext, total: number, args: AnalysisArgs, io: CliIo): ModelComparison & { finish(): void } {
+/** Worker threads for the runs: --threads, else levers sweep's default; never more than the runs. */
+function threadsFor(args: AnalysisArgs, modelRuns: number): number {
+	return Math.min(args.threads ?? defaultThreads(), modelRuns);
+}
+
+/** The estimate stated before the runs: the work shared among the threads. */
+function duration(cost: Estimate, threads: number): string {
+	return `about ${formatDuration(cost.seconds / Math.max(1, threads))}${threads > 1 ? ` on ${threads} threads` : ''}`;
+}
+
+/**
+ * A comparison whose runs are made on `threads` worker threads (0: in this thread), and whose
+ * every model run moves the progress line and lets Ctrl-C through. finish() stops the threads.
+ */
+async function withProgress(context: AnalysisContext, total: number, threads: number, args: AnalysisArgs, io: CliIo): Promise<ModelComparison & { finish(): void }> {
 	const mode = args.quiet ? 'off' : io.terminal.stderr ? 'terminal' : args.progress ? 'log' : 'off';
 	const progress = new Progress(io, total, mode);
+	const runs: ModelRuns = threads > 0 ? await threadRuns(threads) : inThisThread();
 	return {
 		scenario: context.scenario.resolved,
 		baseline: context.baseline.resolved,
 		outcome: context.outcome.id as OutcomeId,
+		runs,
 		onRun: async () => {
 			progress.runDone();
 			await io.pause();
 		},
-		finish: () => progress.finish()
+		finish: () => {
+			runs.close();
+			progress.finish();
+		}
 	};
 }
 
@@ -238,7 +262,7 @@ function stdoutFile(io: CliIo): OutputFile {
 	return { write: (chunk) => io.stdout(chunk), commit: () => {}, discard: () => {} };
 }
 
-function dryRunText(args: SensitivityArgs | ExplainArgs, context: AnalysisContext, lines: string[], cost: Estimate): string {
+function dryRunText(args: SensitivityArgs | ExplainArgs, context: AnalysisContext, lines: string[], cost: Estimate, threads: number): string {
 	const r = context.scenario.resolved;
 	const what = args.command === 'sensitivity' ? `sensitivity (${args.method})` : 'explain';
 	const over = overLimits(cost);
@@ -247,7 +271,7 @@ function dryRunText(args: SensitivityArgs | ExplainArgs, context: AnalysisContex
 		`each paired ensemble: ${formatCount(r.runs)} runs, ${r.months} months, ${formatCount(r.population.citizens)} citizens in ${r.population.areas} areas, base seed ${r.seed}`,
 		...lines,
 		`estimate: ${describeEstimate(cost)}${over && !args.force ? ` (over the limits: needs --force)` : ''}`,
-		`output: ${context.format} to ${args.out ?? 'standard output'}`
+		`output: ${context.format} to ${args.out ?? 'standard output'}, ${threads === 0 ? 'in this thread' : `${threads} worker thread${threads === 1 ? '' : 's'}`}`
 	].join('\n');
 }
 

@@ -90,6 +90,8 @@ export interface AnalysisArgs {
 	citizens?: number;
 	format?: RunFormat;
 	out?: string;
+	/** Worker threads for the model runs; 0 runs them in this thread; undefined: as levers sweep. */
+	threads?: number;
 	force: boolean;
 	quiet: boolean;
 	progress: boolean;
@@ -171,8 +173,13 @@ const ENSEMBLE_OPTIONS: readonly OptionSpec[] = [
 	HELP_OPTION
 ];
 
-/** Worker threads of levers sweep. */
+/** Worker threads of levers sweep, sensitivity and explain. */
 export const THREAD_LIMITS = { min: 0, max: 256 } as const;
+const THREADS_OPTION: OptionSpec = {
+	name: '--threads',
+	value: 'N',
+	help: `worker threads, ${range(THREAD_LIMITS)}; 0 runs in this thread (default: one fewer than the cores)`
+};
 
 /** Runs of each paired ensemble in an analysis unless --runs says otherwise. */
 export const ANALYSIS_RUNS = 8;
@@ -185,6 +192,7 @@ const ANALYSIS_OPTIONS: readonly OptionSpec[] = [
 	SEED_OPTION,
 	MONTHS_OPTION,
 	CITIZENS_OPTION,
+	THREADS_OPTION,
 	FORMAT_OPTION,
 	OUT_OPTION,
 	{ name: '--force', help: 'overwrite an existing --out file; allow work above the size limits' },
@@ -248,7 +256,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		summary: 'a grid or sample over levers and assumptions, with replicates',
 		options: [
 			{ name: '--shard', value: 'i/N', help: 'run only shard i of N (i from 0): tasks i, i+N, i+2N, …; levers merge joins the shards' },
-			{ name: '--threads', value: 'N', help: `worker threads, ${range(THREAD_LIMITS)}; 0 runs in this thread (default: one fewer than the cores)` },
+			THREADS_OPTION,
 			{ name: '--format', value: 'F', help: 'csv or json (default: by --out\'s extension, else csv)' },
 			{ name: '--out', value: 'FILE', help: 'write to FILE instead of standard output' },
 			{ name: '--force', help: 'overwrite an existing --out file' },
@@ -292,7 +300,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 			'The figure analysed is the paired difference in the outcome\'s final figure (the mean of each run\'s last 12 months), scenario minus baseline, run by run on the same seeds; an assumption is set to the same value in both.',
 			'tornado moves each assumption to the low and then the high end of its plausible range (levers show <id>), others as the scenarios set them: 1 + 2k paired ensembles for k assumptions. It reports the difference at each end with its 5–95% range across runs, largest swing first, and names fragile conclusions: where the difference changes sign within the range of an assumption graded weak or assumption.',
 			'morris runs r trajectories through the unit hypercube of the plausible ranges (r × (k + 1) paired ensembles) and reports per assumption μ* (mean absolute elementary effect: how much it matters), μ (its usual direction) and σ (interactions or curvature), each as a change in the difference over the assumption\'s whole range.',
-			'The number of model runs is stated on standard error before anything runs.'
+			'The number of model runs is stated on standard error before anything runs. The same inputs give the same numbers with any --threads.'
 		]
 	},
 	explain: {
@@ -302,7 +310,8 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		options: [{ name: '--permutations', value: 'N', help: 'orders sampled when more than 8 inputs changed, 1–10,000 (default 64)' }, ...ANALYSIS_OPTIONS],
 		notes: [
 			'Splits the paired difference in the outcome\'s final figure into the contribution of each lever and assumption that differs between the two scenarios (Shapley values: each input\'s average effect over every order of switching the inputs from the baseline\'s setting to the scenario\'s). Exact over all 2^n combinations for up to 8 changed inputs, sampled orders beyond.',
-			'Contributions are computed run by run on the same seeds and add up to the total difference; each has its 5–95% range across runs. A sentence names the main contributors and what they act through, in the registry\'s words.'
+			'Contributions are computed run by run on the same seeds and add up to the total difference; each has its 5–95% range across runs. A sentence names the main contributors and what they act through, in the registry\'s words.',
+			'The number of model runs is stated on standard error before anything runs. The same inputs give the same numbers with any --threads.'
 		]
 	}
 };
@@ -527,7 +536,7 @@ function toSweepArgs(p: ParsedOptions): SweepArgs {
 		command: 'sweep',
 		design: p.positionals[0],
 		shard: one(p, '--shard'),
-		threads: integer('--threads', one(p, '--threads'), THREAD_LIMITS),
+		threads: threads(p),
 		format: choice('--format', one(p, '--format'), ['csv', 'json'] as const),
 		out: nonEmpty('--out', one(p, '--out')),
 		force: flag(p, '--force'),
@@ -555,11 +564,16 @@ function analysisArgs(p: ParsedOptions, command: 'sensitivity' | 'explain'): Ana
 		citizens: integer('--citizens', one(p, '--citizens'), SETTING_LIMITS.citizens),
 		format: choice('--format', one(p, '--format'), ['table', 'json', 'csv'] as const),
 		out: nonEmpty('--out', one(p, '--out')),
+		threads: threads(p),
 		force: flag(p, '--force'),
 		quiet: flag(p, '--quiet'),
 		progress: flag(p, '--progress'),
 		dryRun: flag(p, '--dry-run')
 	};
+}
+
+function threads(p: ParsedOptions): number | undefined {
+	return integer('--threads', one(p, '--threads'), THREAD_LIMITS);
 }
 
 function toMergeArgs(p: ParsedOptions): MergeArgs {

@@ -4,11 +4,8 @@
  * shard's tasks in worker threads (or this thread with --threads 0) and writes one row per
  * task, in task order, through an output file that replaces nothing until it is complete.
  */
-import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { MODEL_NAME, MODEL_VERSION, OUTCOMES, type RunOutput } from '../model/index';
-import { poolSizeFor, WorkerPool } from '../runner/pool';
-import { WorkerFailure } from '../runner/guarded-worker';
+import { MODEL_NAME, MODEL_VERSION, OUTCOMES } from '../model/index';
 import { runJob } from '../runner/model-api';
 import type { RunJob } from '../runner/protocol';
 import { resolveScenario, type Overrides, type ResolvedScenario } from '../scenario/index';
@@ -21,6 +18,7 @@ import { ResultsWriter, type ResultsFormat } from '../sweep/results';
 import { resultColumns, runSweepShard, type SweepRun } from '../sweep/run-sweep';
 import { formatShard, parseShard, shardSize, shardTasks, WHOLE, type Shard } from '../sweep/shard';
 import { SweepError } from '../sweep/sweep-error';
+import { defaultThreads, startModelThreads } from '../sweep/thread-pool';
 import type { SweepArgs } from './args';
 import type { CliIo, OutputFile } from './cli';
 import { CliError } from './cli-error';
@@ -29,9 +27,6 @@ import { formatCount, formatDuration } from './number-format';
 import { selectOutcomes } from './outcome-selection';
 import { Progress } from './progress';
 import { resolveScenarioArgument } from './scenario-argument';
-
-/** Long enough for any single run; a thread silent for longer is taken to have hung. */
-const RUN_TIMEOUT_MS = 2 ** 31 - 1;
 
 export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<void> {
 	const shard = args.shard === undefined ? WHOLE : parseShard(args.shard);
@@ -74,7 +69,7 @@ export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<void> {
 	};
 	const tasks = shardSize(shard, expanded.tasks);
 	const format: ResultsFormat = args.format ?? (args.out && /\.json$/i.test(args.out) ? 'json' : 'csv');
-	const threads = args.threads ?? poolSizeFor(availableParallelism());
+	const threads = args.threads ?? defaultThreads();
 
 	if (args.dryRun) {
 		const cost = estimate(
@@ -113,12 +108,12 @@ export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<void> {
 	const mode = args.quiet ? 'off' : io.terminal.stderr ? 'terminal' : args.progress ? 'log' : 'off';
 	const progress = new Progress(io, tasks, mode);
 	// No more threads than the shard has tasks.
-	const executor = threads > 0 && tasks > 0 ? await threadExecutor(Math.min(threads, tasks)) : undefined;
+	const pool = threads > 0 && tasks > 0 ? await startModelThreads(Math.min(threads, tasks)) : undefined;
 	try {
 		const writer = new ResultsWriter(format, (chunk) => output.write(chunk));
 		writer.begin({ model: `${MODEL_NAME}@${MODEL_VERSION}`, design: hash, shard, tasks: expanded.tasks, columns: resultColumns(run) });
-		const execute = executor?.execute ?? (async (job: RunJob) => runJob(job));
-		await runSweepShard(run, execute, executor ? Math.min(threads, tasks) * 2 : 1, async (row) => {
+		const execute = pool?.run ?? (async (job: RunJob) => runJob(job));
+		await runSweepShard(run, execute, pool ? pool.threads * 2 : 1, async (row) => {
 			writer.row(row);
 			progress.runDone();
 			await io.pause();
@@ -127,12 +122,10 @@ export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<void> {
 		output.commit();
 	} catch (error) {
 		output.discard();
-		// The pool's own words are for the browser ("reload the page"); say what happened here.
-		if (error instanceof WorkerFailure) throw new Error(`a model thread failed (${error.kind}): ${error.message.replace(/; reload the page to try again$/, '')}`);
 		throw error;
 	} finally {
 		progress.finish();
-		executor?.close();
+		pool?.close();
 	}
 }
 
@@ -173,18 +166,4 @@ function checkPoints(expanded: ExpandedDesign, shard: Shard, resolvePoint: (valu
 			throw new SweepError(`point ${point} (${shown}): ${error instanceof Error ? error.message : String(error)}`);
 		}
 	}
-}
-
-async function threadWorkerClass() {
-	return (await import('../sweep/threads')).ThreadWorker;
-}
-
-/** A pool of `threads` worker threads running jobs. */
-async function threadExecutor(threads: number): Promise<{ execute(job: RunJob): Promise<RunOutput>; close(): void }> {
-	const ThreadWorker = await threadWorkerClass();
-	const pool = new WorkerPool(() => new ThreadWorker(), threads, { maxConsecutiveDeaths: 2 });
-	return {
-		execute: (job) => pool.submit('sweep', 0, job, RUN_TIMEOUT_MS),
-		close: () => pool.dispose()
-	};
 }
