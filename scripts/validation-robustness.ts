@@ -6,7 +6,8 @@
  * Writes docs/validation-robustness.json and refreshes its two regions of docs/validation.md
  * (npm run docs writes the same text). Points run in forked processes, one per core by default
  * (--threads N); each point's numbers do not depend on which process ran it, so the file is the
- * same with any number. About half an hour on two cores.
+ * same with any number. About half an hour on two cores. `--report-only` rewrites the report's
+ * regions from the saved file without running anything.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ import {
 } from '../src/lib/validation/assumption-robustness';
 import { sampledParameters, samplePoints } from '../src/lib/validation/assumption-sample';
 import type { FilteredParameter } from '../src/lib/validation/monte-carlo-filtering';
-import { ROBUSTNESS_PATH, writeRobustness } from '../src/lib/validation/robustness-file';
+import { readRobustness, ROBUSTNESS_PATH, writeRobustness } from '../src/lib/validation/robustness-file';
 import { robustnessSection, robustnessSummary, SECTION_REGION, spliceRegion, SUMMARY_REGION } from '../src/lib/validation/robustness-report';
 
 type Job = { kind: 'point'; key: string; assumptions: Record<string, number>; seed: number } | { kind: 'screen'; key: string; check: string; candidates: FilteredParameter[] };
@@ -47,6 +48,8 @@ if (process.argv.includes('--worker')) {
 			process.send!({ key: job.key, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);
 		}
 	});
+} else if (process.argv.includes('--report-only')) {
+	refreshReport(readRobustness());
 } else {
 	await main();
 }
@@ -89,12 +92,17 @@ async function main(): Promise<void> {
 	};
 	writeRobustness(data);
 	log(`wrote ${ROBUSTNESS_PATH}`);
+	refreshReport(data);
+}
+
+/** Rewrites the robustness regions of docs/validation.md from the saved data (as npm run docs would). */
+function refreshReport(data: RobustnessData | undefined): void {
 	const reportPath = fileURLToPath(new URL('../docs/validation.md', import.meta.url));
 	let report = readFileSync(reportPath, 'utf8');
 	report = spliceRegion(report, SUMMARY_REGION, robustnessSummary(data), '**Patterns the model misses**');
 	report = spliceRegion(report, SECTION_REGION, robustnessSection(data), '## Lever audit');
 	writeFileSync(reportPath, report);
-	log(`refreshed ${reportPath}`);
+	console.error(`refreshed ${reportPath}`);
 }
 
 /** Runs the jobs on `threads` forked processes, handing out the next job as each finishes. */

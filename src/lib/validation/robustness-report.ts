@@ -57,7 +57,11 @@ export function robustnessSection(data: RobustnessData | undefined): string[] {
 		'',
 		`- **Holds at a point** when the mean of its runs lies within the check's bounds: with ${d.runs} runs a point has no useful 5–95% interval, so this is looser than the whole-interval test of the main report. The column *other seeds* shows how often that test passes at the calibrated assumptions on ${NOISE_SEEDS.length} other base seeds: a check that flips there is near its bounds whatever the assumptions.`,
 		`- **Verdicts**, set before the sample was run: a check reproduced at the calibrated point is *robust* if it holds at ${percent(ROBUST_SHARE)} of points or more, *fragile* below ${percent(FRAGILE_SHARE)}, and otherwise *holds in most of the range*. A missed check is reported with the share of points at which it would hold.`,
-		`- **Where calibration fits hold**: the share among the ${calibratedPoints} points at which every calibration target's fit still holds (reported when there are at least ${MIN_CALIBRATED_POINTS}), since a point far from the observed baseline is a less plausible world.`,
+		`- **Where calibration fits hold**: the share among the ${calibratedPoints} points at which every calibration target's fit still holds (reported when there are at least ${MIN_CALIBRATED_POINTS}), since a point far from the observed baseline is a less plausible world.${
+			calibratedPoints < MIN_CALIBRATED_POINTS
+				? ` **Too few points keep every fit for this to be reported**: the rows C1–C8 show how often each fit holds. The shares below therefore mix each parameter's own effect on a pattern with moving the system away from the observed baseline (a lighter or heavier load, more or less burnout); refitting the fitted parameters at each point would separate the two.`
+				: ''
+		}`,
 		`- **What breaks it**: for a check that holds at some points and breaks at others (at least 5 of each), the ${SCREEN_CANDIDATES} parameters whose values differ most between the two sets (Monte Carlo filtering, two-sample Kolmogorov–Smirnov; Saltelli et al. 2004) are screened by Morris elementary effects on the check's figure (${SCREEN_TRAJECTORIES} trajectories, the other parameters at their defaults; Morris 1991) and listed by μ*, the mean absolute change in the figure over the parameter's whole range. "High" or "low" is the end of the range at which the check breaks (for a missed check, at which it stays missed); a parameter marked † also passes the filtering test after a Bonferroni correction.`,
 		'',
 		...markdownTable(
