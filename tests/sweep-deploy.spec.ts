@@ -89,8 +89,9 @@ describe('Slurm array job', () => {
 		expect(shards).toBe(n);
 		expect(Number(/^SHARDS=(\d+)$/m.exec(merge)?.[1])).toBe(n);
 		expect(job).toContain('--shard "$SLURM_ARRAY_TASK_ID/$SHARDS"');
-		expect(job).toContain('--out "shard-$SLURM_ARRAY_TASK_ID.csv"');
-		expect(merge).toContain("seq -f 'shard-%.0f.csv' 0 $((SHARDS - 1))");
+		expect(job).toContain('--out "shard-$SLURM_ARRAY_TASK_ID.$FORMAT"');
+		expect(merge).toContain('seq -f "shard-%.0f.$FORMAT" 0 $((SHARDS - 1))');
+		for (const text of [job, merge]) expect(text).toContain('FORMAT=${SWEEP_FORMAT:-csv}');
 		expectShardsCover(n);
 	});
 
@@ -124,6 +125,8 @@ describe('Kubernetes Indexed Job', () => {
 	const field = (text: string, name: string) => /^\s*(\S+)/.exec(text.split(new RegExp(`^\\s*${name}:`, 'm'))[1] ?? '')?.[1];
 	/** The container's shell command: the item under `args:`. */
 	const command = (text: string) => /^\s*args:\n\s*- (.+)$/m.exec(text)![1];
+	/** The FORMAT the container's environment sets. */
+	const format = (text: string) => /- name: FORMAT\n\s*value: "(\w+)"/.exec(text)?.[1];
 	const completions = Number(field(job, 'completions'));
 
 	test('Indexed completion mode; completions, SHARDS and the --shard divisor agree; the completion index is the shard index', () => {
@@ -132,8 +135,9 @@ describe('Kubernetes Indexed Job', () => {
 		expect(Number(field(job, 'parallelism'))).toBeLessThanOrEqual(completions);
 		expect(/- name: SHARDS\n\s*value: "(\d+)"/.exec(job)?.[1]).toBe(String(completions));
 		expect(command(job)).toContain('--shard "$JOB_COMPLETION_INDEX/$SHARDS"');
-		expect(command(job)).toContain('--out "/results/shard-$JOB_COMPLETION_INDEX.csv"');
-		expect(command(merge)).toContain('merge /results/shard-*.csv');
+		expect(command(job)).toContain('--out "/results/shard-$JOB_COMPLETION_INDEX.$FORMAT"');
+		expect(command(merge)).toContain('merge /results/shard-*.$FORMAT');
+		expect([format(job), format(merge)]).toEqual(['csv', 'csv']);
 		expect(field(job, 'workingDir')).toBe(field(merge, 'workingDir'));
 		expectShardsCover(completions);
 	});
@@ -145,10 +149,10 @@ describe('Kubernetes Indexed Job', () => {
 		// The mounts: the ConfigMap at /sweep and the volume at /results; the image's /levers is this checkout.
 		const local = (c: string) => c.replaceAll('/sweep/', `${dir}/`).replaceAll('/results/', `${results}/`);
 		for (let i = 0; i < completions; i++) {
-			const r = sh(['sh', '-c', local(command(job))], { cwd: ROOT, env: { JOB_COMPLETION_INDEX: String(i), SHARDS: String(completions) } });
+			const r = sh(['sh', '-c', local(command(job))], { cwd: ROOT, env: { JOB_COMPLETION_INDEX: String(i), SHARDS: String(completions), FORMAT: format(job)! } });
 			expect([r.status, r.stderr]).toEqual([0, '']);
 		}
-		const m = sh(['sh', '-c', local(command(merge))], { cwd: ROOT });
+		const m = sh(['sh', '-c', local(command(merge))], { cwd: ROOT, env: { FORMAT: format(merge)! } });
 		expect([m.status, m.stderr]).toEqual([0, '']);
 		expect(readFileSync(join(results, 'results.csv'), 'utf8')).toBe(whole);
 	});
@@ -160,23 +164,39 @@ describe('GNU parallel', () => {
 	test('the job for argument i of seq 0 … N−1 runs shard i/N and the merge takes shards 0 … N−1', () => {
 		expect(script).toContain('seq 0 $((N - 1)) | parallel');
 		expect(script).toContain('--shard {}/$N');
-		expect(script).toContain('--out shard-{}.csv');
-		expect(script).toContain('--return "shard-{}.csv"');
-		expect(script).toContain("merge $(seq -f 'shard-%.0f.csv' 0 $((N - 1)))");
+		expect(script).toContain('--out shard-{}.$FORMAT');
+		expect(script).toContain('--return "shard-{}.$FORMAT"');
+		expect(script).toContain('merge $(seq -f "shard-%.0f.$FORMAT" 0 $((N - 1)))');
+		expect(script).toContain('FORMAT=${SWEEP_FORMAT:-csv}');
 		expectShardsCover(3);
 	});
 
-	test('run with a stand-in for parallel that runs each job here in turn, it gives the unsharded output', () => {
-		const dir = folderWithDesign();
-		// GNU parallel is not installed here: a stand-in replaces {} in the command by each input line.
+	/** Runs parallel.sh with a stand-in for GNU parallel (not installed here) that runs each job in turn. */
+	function runParallel(dir: string, env: Record<string, string> = {}) {
 		const bin = join(dir, 'bin');
 		mkdirSync(bin);
+		// The stand-in replaces {} in the command by each input line.
 		writeFileSync(join(bin, 'parallel'), '#!/usr/bin/env bash\ncmd="${@: -1}"\nwhile IFS= read -r arg; do bash -c "${cmd//\\{\\}/$arg}" || exit 1; done\n');
 		chmodSync(join(bin, 'parallel'), 0o755);
-		const r = sh(['bash', join(DEPLOY, 'parallel.sh'), 'design.json', '3'], { cwd: dir, env: { PATH: `${bin}:${process.env.PATH}`, LEVERS_HOME: ROOT } });
+		return sh(['bash', join(DEPLOY, 'parallel.sh'), 'design.json', '3'], { cwd: dir, env: { PATH: `${bin}:${process.env.PATH}`, LEVERS_HOME: ROOT, ...env } });
+	}
+
+	test('run with a stand-in for parallel that runs each job here in turn, it gives the unsharded output', () => {
+		const dir = folderWithDesign();
+		const r = runParallel(dir);
 		expect(r.status).toBe(0);
 		expect(r.stderr).toBe('levers: merged 3 shards into results.csv\n');
 		expect(readFileSync(join(dir, 'results.csv'), 'utf8')).toBe(whole);
 		expect(readFileSync(join(dir, 'shard-2.csv'), 'utf8')).toContain('shard=2/3 tasks=6');
+	});
+
+	test('with SWEEP_FORMAT=arrow, Arrow shards merge to the unsharded Arrow file', async () => {
+		const dir = folderWithDesign();
+		const unsharded = join(dir, 'unsharded.arrow');
+		expect((await cli(['sweep', join(dir, 'design.json'), '--threads', '0', '--out', unsharded])).code).toBe(0);
+		const r = runParallel(dir, { SWEEP_FORMAT: 'arrow' });
+		expect([r.status, r.stderr]).toEqual([0, 'levers: merged 3 shards into results.arrow\n']);
+		expect(readFileSync(join(dir, 'results.arrow')).equals(readFileSync(unsharded))).toBe(true);
+		expect(readFileSync(join(dir, 'shard-2.arrow')).subarray(0, 6).toString()).toBe('ARROW1');
 	});
 });

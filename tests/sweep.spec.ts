@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, test } from 'vitest';
 import { cli, specFolder } from '../src/lib/cli/spec-io';
 import { finalValue } from '../src/lib/ensemble/index';
@@ -145,6 +146,40 @@ describe('levers sweep', () => {
 		expect(merged.stdout).toBe(whole.stdout);
 	});
 
+	test('Arrow from the bundled command: the CSV\'s columns and values, the header as metadata; shards run apart, in another order and with other threads, merge to its bytes', async () => {
+		const dir = specFolder();
+		const design = writeDesign(dir);
+		const csv = (await ok(['sweep', design, '--threads', '0'])).stdout.trimEnd().split('\n');
+		// bin/levers.mjs runs the bundle, which loads apache-arrow only now.
+		const whole = join(dir, 'whole.arrow');
+		const run = await levers(['sweep', design, '--threads', '2', '--out', whole]);
+		expect([run.code, run.stderr]).toEqual([0, '']);
+		const bytes = readFileSync(whole);
+		const table = tableFromIPC(bytes);
+		const header = /model=(\S+) design=(\S+)/.exec(csv[0])!;
+		expect(Object.fromEntries(table.schema.metadata)).toEqual({ schema: 'levers-sweep-results', version: '1', model: header[1], design: header[2], shard: '0/1', tasks: '12' });
+		const columns = csv[1].split(',');
+		expect(table.schema.fields.map((f) => [f.name, String(f.type)])).toEqual(columns.map((c, i) => [c, i < 4 ? 'Int32' : 'Float64']));
+		const rows = csv.slice(2).map((line) => line.split(','));
+		for (let c = 0; c < columns.length; c++) expect([...table.getChildAt(c)!], columns[c]).toEqual(rows.map((r) => (r[c] === '' ? null : Number(r[c]))));
+
+		const shards = [0, 1, 2].map((i) => join(dir, `shard-${i}.arrow`));
+		for (const i of [2, 0, 1]) await ok(['sweep', design, '--shard', `${i}/3`, '--threads', String(i), '--format', 'arrow', '--out', shards[i]]);
+		const merged = join(dir, 'merged.arrow');
+		const merge = await levers(['merge', shards[1], shards[2], shards[0], '--out', merged]);
+		expect([merge.code, merge.stderr]).toEqual([0, '']);
+		expect(readFileSync(merged).equals(bytes)).toBe(true);
+
+		// A shard cut short, and Arrow to standard output: one line each, nothing written.
+		const cut = join(dir, 'cut.arrow');
+		writeFileSync(cut, readFileSync(shards[1]).subarray(0, 200));
+		const never = join(dir, 'never.arrow');
+		await refused(['merge', shards[0], cut, shards[2], '--out', never], `${cut}: ends before the end of its Arrow file`);
+		await refused(['sweep', design, '--format', 'arrow'], '--format arrow writes a binary file: give --out FILE');
+		await refused(['merge', ...shards], 'is an Arrow file, and Arrow is binary: give --out FILE');
+		expect(existsSync(never)).toBe(false);
+	});
+
 	test('a progress line on a terminal counts the shard\'s runs and is cleared at the end; --quiet silences it', async () => {
 		const dir = specFolder();
 		const design = writeDesign(dir);
@@ -225,7 +260,7 @@ describe('refusals', () => {
 });
 
 describe('start-up', () => {
-	test('levers sweep --help and levers merge --help load neither mathjs nor the model', () => {
+	test('levers sweep --help and levers merge --help load neither mathjs, apache-arrow nor the model', () => {
 		for (const args of [['sweep', '--help'], ['merge', '--help']]) {
 			const record = join(mkdtempSync(join(tmpdir(), 'levers-sweep-loads-')), 'loads.txt');
 			writeFileSync(record, '');
@@ -241,7 +276,7 @@ describe('start-up', () => {
 			const urls = readFileSync(record, 'utf8').split('\n').filter(Boolean);
 			expect(urls.some((u) => u.endsWith('/src/lib/cli/cli.ts'))).toBe(true);
 			// The heavy modules, as tests/cli-process.spec.ts counts them, and the sweep's own.
-			const heavy = /\/node_modules\/mathjs\/|\/src\/lib\/model\/model\.ts$|\/src\/lib\/scenario\/expression\.ts$|\/src\/lib\/ensemble\/|\/src\/lib\/sweep\/(design|merge|threads)\.ts$/;
+			const heavy = /\/node_modules\/(mathjs|apache-arrow)\/|\/src\/lib\/model\/model\.ts$|\/src\/lib\/scenario\/expression\.ts$|\/src\/lib\/ensemble\/|\/src\/lib\/sweep\/(design|merge|threads|arrow-results)\.ts$/;
 			expect(urls.filter((u) => heavy.test(u))).toEqual([]);
 		}
 	});

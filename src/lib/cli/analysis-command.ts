@@ -27,7 +27,7 @@ import { didYouMean } from '../scenario/suggest';
 import { defaultThreads } from '../sweep/thread-pool';
 import { ANALYSIS_RUNS, MORRIS_TRAJECTORIES, type AnalysisArgs, type ExplainArgs, type RunFormat, type SensitivityArgs } from './args';
 import { explainReport, morrisReport, tornadoReport, type AnalysisContext } from './analysis-report';
-import type { CliIo, OutputFile } from './cli';
+import { stdoutFile, type CliIo } from './cli';
 import { CliError } from './cli-error';
 import { describeEstimate, estimate, overLimits, type Estimate } from './estimate';
 import { formatCount, formatDuration } from './number-format';
@@ -256,10 +256,6 @@ function chooseFormat(args: AnalysisArgs, io: CliIo): RunFormat {
 	if (args.format) return args.format;
 	if (args.out) return /\.csv$/i.test(args.out) ? 'csv' : /\.(txt|text)$/i.test(args.out) ? 'table' : 'json';
 	return io.terminal.stdout ? 'table' : 'json';
-}
-
-function stdoutFile(io: CliIo): OutputFile {
-	return { write: (chunk) => io.stdout(chunk), commit: () => {}, discard: () => {} };
 }
 
 function dryRunText(args: SensitivityArgs | ExplainArgs, context: AnalysisContext, lines: string[], cost: Estimate, threads: number): string {

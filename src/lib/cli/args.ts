@@ -71,7 +71,7 @@ export interface SweepArgs {
 	shard?: string;
 	/** Worker threads; 0 runs in this thread; undefined: one fewer than the cores. */
 	threads?: number;
-	format?: 'csv' | 'json';
+	format?: 'csv' | 'json' | 'arrow';
 	out?: string;
 	force: boolean;
 	quiet: boolean;
@@ -257,8 +257,8 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		options: [
 			{ name: '--shard', value: 'i/N', help: 'run only shard i of N (i from 0): tasks i, i+N, i+2N, …; levers merge joins the shards' },
 			THREADS_OPTION,
-			{ name: '--format', value: 'F', help: 'csv or json (default: by --out\'s extension, else csv)' },
-			{ name: '--out', value: 'FILE', help: 'write to FILE instead of standard output' },
+			{ name: '--format', value: 'F', help: 'csv, json or arrow (default: by --out\'s extension: .json, .arrow, else csv)' },
+			{ name: '--out', value: 'FILE', help: 'write to FILE instead of standard output (needed for arrow)' },
 			{ name: '--force', help: 'overwrite an existing --out file' },
 			{ name: '--quiet', help: 'no progress line on standard error' },
 			{ name: '--progress', help: 'a progress line even when standard error is not a terminal' },
@@ -267,7 +267,8 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		],
 		notes: [
 			'<design.json> is a sweep design ("schema": "levers-sweep"): a base scenario, a grid and/or a Latin hypercube sample over levers and assumptions, replicates, months, citizens and seed. docs/cli.md describes the format.',
-			'One row per task (a point\'s replicate): task, point, replicate, seed, the parameter values, and each outcome\'s final figure (the mean of the run\'s last 12 months). The first line is a comment holding the model version, the design\'s hash and the shard.',
+			'One row per task (a point\'s replicate): task, point, replicate, seed, the parameter values, and each outcome\'s final figure (the mean of the run\'s last 12 months). In CSV the first line is a comment holding the model version, the design\'s hash and the shard.',
+			'Arrow is the Arrow IPC file format (Feather 2), for pandas.read_feather, polars.read_ipc or R\'s arrow::read_feather: the same columns (task, point, replicate, seed as integers, the rest as doubles with nulls) and the header in the schema\'s metadata.',
 			'The same design gives the same bytes with any --threads; merging all N shards gives the bytes of the unsharded run.'
 		]
 	},
@@ -276,12 +277,12 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 		usage: 'levers merge <shard file>... [--out FILE]',
 		summary: 'join the shards of one sweep into its whole output',
 		options: [
-			{ name: '--out', value: 'FILE', help: 'write to FILE instead of standard output' },
+			{ name: '--out', value: 'FILE', help: 'write to FILE instead of standard output (needed for Arrow shards)' },
 			{ name: '--force', help: 'overwrite an existing --out file' },
 			{ name: '--help', help: 'this help' }
 		],
 		notes: [
-			'Shards may be given in any order. Merge refuses shards of different designs or model versions, a shard given twice, a missing shard and a shard cut short; the output is byte for byte what levers sweep writes without --shard.'
+			'Shards may be given in any order, as CSV, JSON or Arrow (all in one format; Arrow needs --out). Merge refuses shards of different designs or model versions, a shard given twice, a missing shard and a shard cut short; the output is byte for byte what levers sweep writes without --shard.'
 		]
 	},
 	sensitivity: {
@@ -537,7 +538,7 @@ function toSweepArgs(p: ParsedOptions): SweepArgs {
 		design: p.positionals[0],
 		shard: one(p, '--shard'),
 		threads: threads(p),
-		format: choice('--format', one(p, '--format'), ['csv', 'json'] as const),
+		format: choice('--format', one(p, '--format'), ['csv', 'json', 'arrow'] as const),
 		out: nonEmpty('--out', one(p, '--out')),
 		force: flag(p, '--force'),
 		quiet: flag(p, '--quiet'),

@@ -16,11 +16,24 @@ export { USAGE } from './help';
 
 /** A file being written: nothing replaces the old file (if any) until commit. */
 export interface OutputFile {
-	write(chunk: string): void;
+	/** Text (UTF-8) or bytes (an Arrow file). */
+	write(chunk: string | Uint8Array): void;
 	/** Put the written file in place. */
 	commit(): void;
 	/** Drop what was written; the old file, if any, stays. */
 	discard(): void;
+}
+
+/** Standard output as an OutputFile. Text only: a command refuses binary output (Arrow) without --out. */
+export function stdoutFile(io: Pick<CliIo, 'stdout'>): OutputFile {
+	return {
+		write: (chunk) => {
+			if (typeof chunk !== 'string') throw new Error('binary output needs --out FILE, not standard output');
+			io.stdout(chunk);
+		},
+		commit: () => {},
+		discard: () => {}
+	};
 }
 
 /** What the command line touches outside itself, so it can be tested without a process. */
@@ -40,6 +53,8 @@ export interface CliIo {
 	 * given). Throws CliError, or an error with a `code`.
 	 */
 	readFile(path: string, maxBytes: number, what?: string): string;
+	/** As readFile, the bytes as they are: for files that may be binary (Arrow shards). */
+	readFileBytes(path: string, maxBytes: number, what?: string): Uint8Array;
 	/**
 	 * Checks an output path before any work and returns its writer. Throws CliError for an
 	 * empty path, a folder, a missing or unwritable folder, an existing file without `force`,

@@ -9,7 +9,7 @@ import { applySetting, resolveScenario, toRunInput, type Overrides, type Resolve
 import { scenarioFileText, toScenarioFile } from '../scenario/serialise';
 import { SCENARIO_ID_PATTERN } from '../scenario/types';
 import type { CompareArgs, EnsembleArgs, RunArgs, RunFormat } from './args';
-import type { CliIo, OutputFile } from './cli';
+import { stdoutFile, type CliIo } from './cli';
 import { CliError } from './cli-error';
 import { CSV_HEADER, writeRunCsv, type IndexedOutcome } from './csv-report';
 import { describeEstimate, estimate, isLarge, overLimits, type Estimate } from './estimate';
@@ -190,10 +190,6 @@ function chooseFormat(args: RunArgs | CompareArgs, io: CliIo): RunFormat {
 	if (args.command === 'run' && args.detail) return 'json';
 	if (args.out) return /\.csv$/i.test(args.out) ? 'csv' : /\.(txt|text)$/i.test(args.out) ? 'table' : 'json';
 	return io.terminal.stdout ? 'table' : 'json';
-}
-
-function stdoutFile(io: CliIo): OutputFile {
-	return { write: (chunk) => io.stdout(chunk), commit: () => {}, discard: () => {} };
 }
 
 async function runEnsembles(

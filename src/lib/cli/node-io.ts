@@ -15,8 +15,8 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * time) or refuse it for a moment (EAGAIN) when the reader is slow, so loop until done. A
  * reader that has gone (EPIPE: `levers … | head`) ends the command quietly.
  */
-export function writeAll(fd: number, text: string): void {
-	const bytes = Buffer.from(text, 'utf8');
+export function writeAll(fd: number, chunk: string | Uint8Array): void {
+	const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
 	let offset = 0;
 	while (offset < bytes.length) {
 		try {
@@ -35,6 +35,16 @@ export function writeAll(fd: number, text: string): void {
  * /dev/zero, a pipe, a folder or an oversized file is refused from its metadata.
  */
 export function readBoundedFile(path: string, maxBytes: number, what = 'scenario file'): string {
+	const bytes = readBoundedBytes(path, maxBytes, what);
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		throw new CliError(`cannot read ${what} "${path}": it is not UTF-8 text`);
+	}
+}
+
+/** As readBoundedFile, the bytes undecoded. */
+export function readBoundedBytes(path: string, maxBytes: number, what = 'scenario file'): Uint8Array {
 	// O_NONBLOCK: opening a named pipe must not wait for a writer; it is refused below.
 	const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
 	try {
@@ -50,11 +60,7 @@ export function readBoundedFile(path: string, maxBytes: number, what = 'scenario
 		for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
 		if (length === buffer.length)
 			throw refuse(length > maxBytes ? `it grew past ${maxBytes.toLocaleString('en-GB')} bytes while being read` : 'it grew while being read');
-		try {
-			return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
-		} catch {
-			throw refuse('it is not UTF-8 text');
-		}
+		return buffer.subarray(0, length);
 	} finally {
 		closeSync(fd);
 	}
@@ -111,7 +117,7 @@ class TemporaryOutput implements OutputFile {
 		private readonly force: boolean
 	) {}
 
-	write(chunk: string): void {
+	write(chunk: string | Uint8Array): void {
 		this.open();
 		writeAll(this.fd!, chunk);
 	}
@@ -191,6 +197,7 @@ export function nodeIo(scenarioDir: string): CliIo {
 		now: () => performance.now(),
 		pause: () => new Promise((resolve) => setImmediate(resolve)),
 		readFile: readBoundedFile,
+		readFileBytes: readBoundedBytes,
 		prepareOutput: (path, options) => prepareOutputFile(path, options),
 		library: async () => {
 			// The scenario layer brings mathjs with it: load it only when scenarios are needed.

@@ -10,7 +10,7 @@ import { loadBuiltinScenarios } from '../scenario/builtin-node';
 import type { ScenarioLibrary } from '../scenario/types';
 import { runCli, type CliIo } from './cli';
 import { OutputClosedError } from './cli-error';
-import { prepareOutputFile, readBoundedFile } from './node-io';
+import { prepareOutputFile, readBoundedBytes, readBoundedFile } from './node-io';
 import { catalogueOf } from './scenario-catalogue';
 
 let library: ScenarioLibrary | undefined;
@@ -42,6 +42,10 @@ export function specFolder(): string {
 /** Runs `levers <argv>` in this process and captures what it did. */
 export async function cli(argv: string[], options: SpecIoOptions = {}): Promise<Captured> {
 	const captured: Captured = { code: -1, stdout: '', stderr: '', runs: 0 };
+	const unreadable = (path: string) => {
+		const code = options.unreadable?.[path];
+		if (code) throw Object.assign(new Error(`${code}: cannot open '${path}'`), { code });
+	};
 	const io: CliIo = {
 		stdout: (text) => {
 			const limit = options.stdoutClosesAfter ?? Infinity;
@@ -58,9 +62,12 @@ export async function cli(argv: string[], options: SpecIoOptions = {}): Promise<
 			captured.runs++;
 		},
 		readFile: (path, maxBytes, what) => {
-			const code = options.unreadable?.[path];
-			if (code) throw Object.assign(new Error(`${code}: cannot open '${path}'`), { code });
+			unreadable(path);
 			return readBoundedFile(path, maxBytes, what);
+		},
+		readFileBytes: (path, maxBytes, what) => {
+			unreadable(path);
+			return readBoundedBytes(path, maxBytes, what);
 		},
 		prepareOutput: prepareOutputFile,
 		library: async () => (library ??= loadBuiltinScenarios()),

@@ -14,13 +14,13 @@ import { looksLikeShareLink } from '../scenario/share-link';
 import { MAX_DESIGN_BYTES, parseSweepJson, type SweepDesign } from '../sweep/design';
 import { designHash } from '../sweep/design-hash';
 import { expandDesign, pointOverrides, type ExpandedDesign } from '../sweep/expand';
-import { ResultsWriter, type ResultsFormat } from '../sweep/results';
+import { formatForPath, ResultsWriter, type ResultsFormat, type RowWriter } from '../sweep/results';
 import { resultColumns, runSweepShard, type SweepRun } from '../sweep/run-sweep';
 import { formatShard, parseShard, shardSize, shardTasks, WHOLE, type Shard } from '../sweep/shard';
 import { SweepError } from '../sweep/sweep-error';
 import { defaultThreads, startModelThreads } from '../sweep/thread-pool';
 import type { SweepArgs } from './args';
-import type { CliIo, OutputFile } from './cli';
+import { stdoutFile, type CliIo, type OutputFile } from './cli';
 import { CliError } from './cli-error';
 import { estimate } from './estimate';
 import { formatCount, formatDuration } from './number-format';
@@ -31,6 +31,8 @@ import { resolveScenarioArgument } from './scenario-argument';
 export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<void> {
 	const shard = args.shard === undefined ? WHOLE : parseShard(args.shard);
 	if (typeof shard === 'string') throw new CliError(shard);
+	const format: ResultsFormat = args.format ?? formatForPath(args.out);
+	if (format === 'arrow' && !args.out) throw new CliError('--format arrow writes a binary file: give --out FILE (or --out /dev/stdout to pipe it)');
 	const design = readDesign(args.design, io);
 	const library = await io.library();
 	// A scenario file is found beside the design, so a design and its scenario travel together.
@@ -68,7 +70,6 @@ export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<void> {
 		}
 	};
 	const tasks = shardSize(shard, expanded.tasks);
-	const format: ResultsFormat = args.format ?? (args.out && /\.json$/i.test(args.out) ? 'json' : 'csv');
 	const threads = args.threads ?? defaultThreads();
 
 	if (args.dryRun) {
@@ -104,13 +105,15 @@ export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<void> {
 	const protect = [args.design, ...(argument.path ? [argument.path] : [])];
 	const output: OutputFile = args.out
 		? io.prepareOutput(args.out, { force: args.force, protect, flag: '--out' })
-		: { write: (chunk) => io.stdout(chunk), commit: () => {}, discard: () => {} };
+		: stdoutFile(io);
 	const mode = args.quiet ? 'off' : io.terminal.stderr ? 'terminal' : args.progress ? 'log' : 'off';
 	const progress = new Progress(io, tasks, mode);
 	// No more threads than the shard has tasks.
 	const pool = threads > 0 && tasks > 0 ? await startModelThreads(Math.min(threads, tasks)) : undefined;
 	try {
-		const writer = new ResultsWriter(format, (chunk) => output.write(chunk));
+		const write = (chunk: string | Uint8Array) => output.write(chunk);
+		// apache-arrow is loaded only for Arrow output.
+		const writer: RowWriter = format === 'arrow' ? new (await import('../sweep/arrow-results')).ArrowResultsWriter(write) : new ResultsWriter(format, write);
 		writer.begin({ model: `${MODEL_NAME}@${MODEL_VERSION}`, design: hash, shard, tasks: expanded.tasks, columns: resultColumns(run) });
 		const execute = pool?.run ?? (async (job: RunJob) => runJob(job));
 		await runSweepShard(run, execute, pool ? pool.threads * 2 : 1, async (row) => {

@@ -13,6 +13,10 @@
  * JSON: one object with the same header fields, `columns`, and `rows` (one array per line; a
  * value the run did not define is null, empty in CSV).
  *
+ * Arrow (arrow-results.ts): the Arrow IPC file format with the same columns (task, point,
+ * replicate and seed Int32, the rest Float64 with nulls) and the header fields as the schema's
+ * metadata, in record batches of a fixed number of rows.
+ *
  * A shard's file is the same with its own `shard=i/N` and only its tasks; a whole sweep is
  * shard 0/1, so merging shards gives byte for byte what one unsharded run writes.
  */
@@ -23,7 +27,24 @@ export const RESULTS_SCHEMA = 'levers-sweep-results';
 /** Columns before the parameters. */
 export const TASK_COLUMNS = ['task', 'point', 'replicate', 'seed'] as const;
 
-export type ResultsFormat = 'csv' | 'json';
+export type ResultsFormat = 'csv' | 'json' | 'arrow';
+/** The formats written as text, by ResultsWriter. */
+export type TextFormat = Exclude<ResultsFormat, 'arrow'>;
+
+/** The format an output file's name implies: .json, .arrow (or .feather, .ipc), else CSV. */
+export function formatForPath(path: string | undefined): ResultsFormat {
+	if (path && /\.json$/i.test(path)) return 'json';
+	if (path && /\.(arrow|feather|ipc)$/i.test(path)) return 'arrow';
+	return 'csv';
+}
+
+/** An Arrow IPC file starts (and ends) with these 6 bytes. */
+export const ARROW_MAGIC = 'ARROW1';
+
+/** Whether `bytes` start as an Arrow IPC file does; tells shard formats apart without loading Arrow. */
+export function isArrowFile(bytes: Uint8Array): boolean {
+	return bytes.length >= ARROW_MAGIC.length && [...ARROW_MAGIC].every((c, i) => bytes[i] === c.charCodeAt(0));
+}
 
 export interface ResultsHeader {
 	/** "levers@0.2.0": the model's name and version. */
@@ -64,12 +85,31 @@ export function jsonFooter(rows: number): string {
 	return rows > 0 ? '\n]}\n' : ']}\n';
 }
 
+/** The header fields as text, in the order files give them (Arrow's schema metadata). */
+export function headerFields(h: ResultsHeader): [string, string][] {
+	return [
+		['schema', RESULTS_SCHEMA],
+		['version', String(RESULTS_VERSION)],
+		['model', h.model],
+		['design', h.design],
+		['shard', formatShard(h.shard)],
+		['tasks', String(h.tasks)]
+	];
+}
+
 /** Writes a results file row by row, in the order rows are given. */
-export class ResultsWriter {
+export interface RowWriter {
+	begin(header: ResultsHeader): void;
+	row(row: ResultRow): void;
+	end(): void;
+}
+
+/** CSV or JSON, as text. */
+export class ResultsWriter implements RowWriter {
 	private rows = 0;
 
 	constructor(
-		private readonly format: ResultsFormat,
+		private readonly format: TextFormat,
 		private readonly write: (chunk: string) => void
 	) {}
 
