@@ -156,26 +156,27 @@ if (process.argv.includes('--analysis')) {
 		.map((a) => ({ id: a.id, min: a.min, max: a.max, grade: a.grade }));
 	analysisModelRuns = { tornado: tornadoEvaluations(20) * analysisRuns * 2, morris: morrisModelRuns(20, 10, analysisRuns) };
 	if (!json) console.log(`analysis: a tornado of ${analysisModelRuns.tornado} and a Morris screen of ${analysisModelRuns.morris} model runs…`);
-	const t0 = performance.now();
-	const tornadoResult = await tornado(factors, pairedEvaluator(comparison));
-	tornado20Ms = performance.now() - t0;
-	const m0 = performance.now();
-	const morrisResult = await morris(factors, pairedEvaluator(comparison), { trajectories: 10, seed: 1 });
-	morris20x10Ms = performance.now() - m0;
+	/** A tornado then a Morris screen of the comparison, each timed. */
+	const timeAnalyses = async (c: ModelComparison) => {
+		const t0 = performance.now();
+		const tornadoResult = await tornado(factors, pairedEvaluator(c));
+		const tornadoMs = performance.now() - t0;
+		const m0 = performance.now();
+		const morrisResult = await morris(factors, pairedEvaluator(c), { trajectories: 10, seed: 1 });
+		return { results: JSON.stringify([tornadoResult, morrisResult]), tornadoMs, morrisMs: performance.now() - m0 };
+	};
+	const inProcess = await timeAnalyses(comparison);
+	tornado20Ms = inProcess.tornadoMs;
+	morris20x10Ms = inProcess.morrisMs;
 
 	// The same two on two worker threads, started and warmed up (a run each, other seeds) first.
 	const runs = await threadRuns(2);
 	try {
 		await Promise.all([9001, 9002].map((seed) => runs.run(toRunInput(comparison.baseline, seed), () => {})));
-		const threaded = { ...comparison, runs };
-		const t1 = performance.now();
-		const tornadoThreaded = await tornado(factors, pairedEvaluator(threaded));
-		tornado20ThreadsMs = performance.now() - t1;
-		const m1 = performance.now();
-		const morrisThreaded = await morris(factors, pairedEvaluator(threaded), { trajectories: 10, seed: 1 });
-		morris20x10ThreadsMs = performance.now() - m1;
-		if (JSON.stringify(tornadoThreaded) !== JSON.stringify(tornadoResult) || JSON.stringify(morrisThreaded) !== JSON.stringify(morrisResult))
-			throw new Error('the analyses on worker threads gave other numbers than in one process');
+		const threaded = await timeAnalyses({ ...comparison, runs });
+		tornado20ThreadsMs = threaded.tornadoMs;
+		morris20x10ThreadsMs = threaded.morrisMs;
+		if (threaded.results !== inProcess.results) throw new Error('the analyses on worker threads gave other numbers than in one process');
 	} finally {
 		runs.close();
 	}
