@@ -72,7 +72,12 @@ describe('the model adapter', () => {
 	test('names a population too small for the funded posts', () => {
 		const c = comparison();
 		expect(populationProblem(c.scenario, 50)).toBeUndefined();
-		expect(populationProblem(c.scenario, 20)).toMatch(/4000 citizens are too few at 20 funded posts per 1,000/);
+		// 4,000 citizens keep 2 areas of 3 providers: enough posts even at the low end.
+		expect(populationProblem(c.scenario, 20)).toBeUndefined();
+		// 500 keep one area of 3 providers: 10 posts at 20 per 1,000, too few for 3 teams of 5.
+		const tiny = resolveScenario(mixed, library, { ...SMALL, citizens: 500 });
+		expect(populationProblem(tiny, 50)).toBeUndefined();
+		expect(populationProblem(tiny, 20)).toBe('500 citizens are too few at 20 funded posts per 1,000 (at least 750 for 3 providers)');
 	});
 });
 

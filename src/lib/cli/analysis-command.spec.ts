@@ -12,6 +12,8 @@ import { defaultThreads } from '../sweep/thread-pool';
 import { cli, specFolder, type Captured, type SpecIoOptions } from './spec-io';
 
 const SMALL = ['--citizens', '4000', '--months', '24', '--runs', '2'];
+/** Few enough citizens for one area of 3 providers, too few for them at the low end of funded posts. */
+const TINY = ['--citizens', '500', '--months', '24', '--runs', '2'];
 /** Runs in this thread, and on two worker threads: the numbers must not change. */
 const IN_THREAD = ['--threads', '0'];
 const TWO_THREADS = ['--threads', '2'];
@@ -191,11 +193,11 @@ describe('explain', () => {
 
 describe('before anything runs', () => {
 	test('--dry-run states the work and runs nothing', async () => {
-		const result = await ok(['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--grades', 'assumption', ...SMALL, ...TWO_THREADS, '--dry-run']);
+		const result = await ok(['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--grades', 'assumption', ...TINY, ...TWO_THREADS, '--dry-run']);
 		expect(result.runs).toBe(0);
-		// Funded posts at the low end would leave 4,000 citizens too few: left out, and said so.
+		// Funded posts at the low end would leave 500 citizens (one area of 3 providers) too few: left out, and said so.
 		expect(result.stderr).toBe(
-			'levers: warning: leaving out postsPer1000: at the low end of its range (20) 4000 citizens are too few at 20 funded posts per 1,000 (at least 9000 for 36 providers); use more --citizens to include it\n'
+			'levers: warning: leaving out postsPer1000: at the low end of its range (20) 500 citizens are too few at 20 funded posts per 1,000 (at least 750 for 3 providers); use more --citizens to include it\n'
 		);
 		expect(result.stdout).not.toMatch(/assumptions: .*postsPer1000/);
 		expect(result.stdout).toMatch(/^would run: sensitivity \(tornado\) of prevention\.crisisRate, wigan-deal against baseline baseline-england-2023\n/);
@@ -231,7 +233,7 @@ describe('before anything runs', () => {
 		[['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--method', 'sobol'], '--method must be tornado or morris, not "sobol"'],
 		[['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--trajectories', '4'], '--trajectories is for --method morris'],
 		[['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--method', 'morris', '--levels', '5'], '--levels must be even'],
-		[['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--assumptions', 'postsPer1000', ...SMALL], 'postsPer1000 at the low end of its range (20)'],
+		[['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--assumptions', 'postsPer1000', ...TINY], 'postsPer1000 at the low end of its range (20)'],
 		[['sensitivity', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--runs', '200'], 'this would take about'],
 		[['explain', 'wigan-deal', '--baseline', 'wigan-deal', '--outcome', OUTCOME, ...SMALL], 'there is no difference to explain'],
 		[['explain', 'wigan-deal', '--baseline', BASE, '--outcome', OUTCOME, '--permutations', '0'], '--permutations 0 is outside 1–10,000'],

@@ -152,7 +152,7 @@ const range = ({ min, max }: { min: number; max: number }) => `${min.toLocaleStr
 /** Options that run, compare, sensitivity and explain share, worded the same in each help. */
 const SEED_OPTION: OptionSpec = { name: '--seed', value: 'S', help: 'base seed; replicate r uses a seed derived from S and r' };
 const MONTHS_OPTION: OptionSpec = { name: '--months', value: 'M', help: `horizon in months, ${range(SETTING_LIMITS.months)}` };
-const CITIZENS_OPTION: OptionSpec = { name: '--citizens', value: 'N', help: `population size, ${range(SETTING_LIMITS.citizens)}` };
+const CITIZENS_OPTION: OptionSpec = { name: '--citizens', value: 'N', help: `citizens simulated, ${range(SETTING_LIMITS.citizens)}; areas scale with them, so places and providers keep their size` };
 const FORMAT_OPTION: OptionSpec = { name: '--format', value: 'F', help: 'table, json or csv (default: table on a terminal, else json)' };
 const OUT_OPTION: OptionSpec = { name: '--out', value: 'FILE', help: 'write to FILE instead of standard output (.csv implies csv)' };
 const PROGRESS_OPTION: OptionSpec = { name: '--progress', help: 'a progress line even when standard error is not a terminal' };

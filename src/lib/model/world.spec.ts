@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { AT_RISK, MIN_POSTS_PER_PROVIDER, QUINTILES, WAITING, WELL } from './constants';
 import { activeWorkers, arrivalsOf, mean, queueOf, runMonths, sum, testWorld } from './mechanisms/_test-world';
 import { driftTrustSums, trustNow } from './citizen-memory';
-import { defaultAssumptions } from './parameters/registry';
+import { defaultAssumptions, defaultLevers } from './parameters/registry';
+import { applyLevers } from './mechanisms/levers';
+import { stepFunding } from './mechanisms/funding';
 import { createStream } from './rng';
 import { allocateWorkers } from './state/workers';
 import type { World } from './world';
@@ -183,14 +185,18 @@ describe('createWorld: citizens and places', () => {
 });
 
 describe('createWorld: workforce', () => {
-	test('funded posts add up to citizens × postsPer1000 / 1000 with nothing lost to rounding, and staff fill most of them', () => {
-		const world = testWorld();
+	test("a world starts with the posts the status quo's funding buys, and staff fill most of them", () => {
+		const world = testWorld({ levers: { efficiency: 1, outsourcing: 1 } });
 		const p = world.p;
 		const pr = world.providers;
-		const expectedPosts = (world.population.citizens * p.postsPer1000) / 1000;
-		expect(sum(pr.posts)).toBeCloseTo(expectedPosts, 6);
-		// 100 posts over 6 providers: each funds a fraction of a post too.
-		for (let k = 0; k < pr.n; k++) expect(pr.posts[k]).toBeCloseTo(expectedPosts / pr.n, 9);
+		const start = Float64Array.from(pr.posts);
+		// Less than the posts per head: prevention, overheads and efficiency take their shares.
+		expect(sum(start)).toBeLessThan((world.population.citizens * p.postsPer1000) / 1000);
+		expect(sum(start)).toBeGreaterThan(0.7 * ((world.population.citizens * p.postsPer1000) / 1000));
+		// The first month's funding under the status quo leaves them where they are, whatever the scenario's levers.
+		applyLevers(world, defaultLevers());
+		stepFunding(world);
+		for (let k = 0; k < pr.n; k++) expect(pr.posts[k]).toBeCloseTo(start[k], 9);
 		for (let k = 0; k < pr.n; k++) {
 			const fte = sum(activeWorkers(world, k).map((i) => world.workers.fte[i]));
 			expect(pr.staff[k]).toBeCloseTo(fte, 5);
@@ -198,6 +204,27 @@ describe('createWorld: workforce', () => {
 			expect(pr.staff[k]).toBeLessThan(pr.posts[k]);
 			expect(pr.staff[k]).toBeGreaterThan(0.85 * pr.posts[k]);
 		}
+	});
+
+	test('a world starts near its settled workforce: skill and staffing in the first year are within 3% of where they are ten years on', () => {
+		const world = testWorld({ population: { citizens: 20_000, areas: 12, providersPerArea: 3 }, seed: 4 });
+		const skill = () => mean(activeWorkers(world).map((i) => world.workers.skill[i]));
+		const staffing = () => sum(world.providers.staff) / sum(world.providers.posts);
+		const first = [skill(), staffing()];
+		runMonths(world, 120);
+		const later = [skill(), staffing()];
+		expect(Math.abs(first[0] / later[0] - 1)).toBeLessThan(0.03);
+		expect(Math.abs(first[1] / later[1] - 1)).toBeLessThan(0.03);
+	});
+
+	test('staff burnt out at the start have the skill of those who keep losing it: below those who are not', () => {
+		const world = testWorld({ population: { citizens: 20_000 } });
+		const w = world.workers;
+		const slots = activeWorkers(world).filter((i) => w.tenure[i] > 120);
+		const burnt = slots.filter((i) => w.burnout[i] > 0.5);
+		const fine = slots.filter((i) => w.burnout[i] <= 0.5);
+		expect(burnt.length).toBeGreaterThan(10);
+		expect(mean(burnt.map((i) => w.skill[i]))).toBeLessThan(mean(fine.map((i) => w.skill[i])) - 0.1);
 	});
 
 	test('staff are whole posts and at most one part-time post per provider, the last one filled', () => {
@@ -271,7 +298,7 @@ describe('createWorld: workforce', () => {
 		const world = testWorld({ population: { citizens: 20_000 } });
 		const slots = activeWorkers(world);
 		const w = world.workers;
-		expect(slots.length).toBeGreaterThan(800);
+		expect(slots.length).toBeGreaterThan(700);
 		// Those who care less leave sooner, so staff in post lean toward the motivated.
 		expect(mean(slots.map((i) => w.intrinsic[i]))).toBeGreaterThan(world.p.intrinsicMean + 0.02);
 		const tenures = slots.map((i) => w.tenure[i]);

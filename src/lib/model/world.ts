@@ -9,6 +9,8 @@ import { allocateProviders, type ProviderState } from './state/providers';
 import { allocateWorkers, type WorkerState } from './state/workers';
 import { allocateTallies, type Tallies } from './tallies';
 import { decayTable } from './citizen-memory';
+import { applyLevers } from './mechanisms/levers';
+import { stepFunding } from './mechanisms/funding';
 
 export interface Population {
 	citizens: number;
@@ -171,11 +173,10 @@ export function createWorld(
 		citizens.onsetBase[i] =
 			p.onsetRate * riskFactor[i] * (1 + p.tiesProtection * (0.5 - citizens.ties[i]));
 	}
-	initWorkers(workers, providers, p, basePosts, init);
 	citizens.trustMonth.fill(firstMonth);
 	citizens.fragilityMonth.fill(firstMonth);
 
-	return {
+	const world: World = {
 		p,
 		population,
 		citizens,
@@ -219,6 +220,25 @@ export function createWorld(
 		riskFactor,
 		fragility: new Float32Array(nCitizens),
 	};
+	fundStatusQuoPosts(world);
+	initWorkers(workers, providers, p, init);
+	return world;
+}
+
+/**
+ * Give every provider the posts the status quo's funding buys, not the posts per head before
+ * prevention, overheads and outsourcing take their shares (a start-up transient of years
+ * otherwise). The status quo whatever the levers: every scenario starts from the same world.
+ */
+function fundStatusQuoPosts(world: World): void {
+	const levers = { ...world.levers };
+	const climate = { ...world.climate };
+	const integration = Float64Array.from(world.integrationHistory);
+	applyLevers(world, defaultLevers());
+	stepFunding(world);
+	Object.assign(world.levers, levers);
+	Object.assign(world.climate, climate);
+	world.integrationHistory.set(integration);
 }
 
 /** At the start every area's users go to its own providers in equal shares. */
@@ -425,31 +445,68 @@ function lowerBound(sorted: Float32Array, value: number): number {
 	return lo;
 }
 
-function initWorkers(
-	w: WorkerState,
-	providers: ProviderState,
-	p: AssumptionValues,
-	basePosts: number,
-	rng: Rng
-): void {
-	const postsEach = basePosts / providers.n;
+function initWorkers(w: WorkerState, providers: ProviderState, p: AssumptionValues, rng: Rng): void {
 	const statusQuo = defaultLevers();
 	const learning = p.skillLearning * (1 + p.skillPeer * statusQuo.peerLearning + p.skillAutonomy * statusQuo.autonomy);
+	const demands = settledDemands(p, statusQuo);
 	for (let k = 0; k < providers.n; k++) {
-		providers.posts[k] = postsEach;
 		const start = providers.slotStart[k];
+		const funded = providers.posts[k];
 		// Staff in post, in full-time equivalents: whole posts, then one part-time post for the rest.
-		let fteLeft = postsEach * (1 - STARTING_VACANCY);
+		let fteLeft = funded * (1 - STARTING_VACANCY);
 		for (let s = 0; s < providers.slotCount[k]; s++) {
 			const i = start + s;
 			w.provider[i] = k;
 			if (fteLeft <= 0) continue;
-			hireSettledWorker(w, i, p, statusQuo, rng, Math.min(1, fteLeft));
-			fteLeft -= w.fte[i];
-			w.skill[i] = 1 - (1 - p.newHireSkill) * detPow(1 - learning, w.tenure[i]);
+			const fte = Math.min(1, fteLeft);
+			hireSettledWorker(w, i, p, statusQuo, demands, rng, fte);
+			// The hours asked, not their single-precision copy, or a sliver of a post is left over.
+			fteLeft -= fte;
+			w.skill[i] = settledSkill(p, learning, w.tenure[i], w.burnout[i]);
 		}
-		providers.staff[k] = postsEach * (1 - STARTING_VACANCY);
+		providers.staff[k] = funded * (1 - STARTING_VACANCY);
 	}
+}
+
+/**
+ * Where the default baseline settles (read off model 0.2.1 at 20,000 citizens): the caseload
+ * relative to a month's capacity, hours beyond normal, moral injury and recording culture, blame,
+ * crisis load and staff skill. Used only to start a run near its settled state; the settled state
+ * itself does not depend on them, and other assumptions only make the spin-up longer.
+ */
+const TYPICAL_SETTLED = { workPressure: 1.9, overwork: 0.15, moralAndCulture: 0.1, blame: 0.05, crisisLoad: 0.02, skill: 0.8 };
+
+/**
+ * Demands net of resources on a worker at the typical settled state, on the logit scale of
+ * burnout (workforce.ts). Without them burnout would start some 12 points low, and skill, which
+ * is lost while burnt out, years high.
+ */
+function settledDemands(p: AssumptionValues, L: LeverValues): number {
+	const t = TYPICAL_SETTLED;
+	const reportingBurden = (L.targets + L.inspection + L.audit) / 3;
+	const resources = p.resourceAutonomy * L.autonomy + p.resourcePeer * L.peerLearning + p.resourcePurpose * L.mission;
+	return (
+		p.demandReporting * reportingBurden +
+		p.demandCaseload * (t.workPressure - 1) +
+		p.demandEffort * t.overwork +
+		p.demandMoral * t.moralAndCulture +
+		p.demandBlame * t.blame +
+		p.demandCrisis * t.crisisLoad -
+		resources -
+		p.resourceSkill * (t.skill - 0.5)
+	);
+}
+
+/**
+ * Skill after `tenure` months from a recruit's, for a worker whose burnout stays where it is: it
+ * grows by `learning` × (1 − skill) a month and, while burnt out, loses skillBurnoutLoss, so it
+ * tends to 1 − skillBurnoutLoss / learning rather than to 1 (workforce.ts).
+ */
+function settledSkill(p: AssumptionValues, learning: number, tenure: number, burnout: number): number {
+	const loss = burnout > 0.5 ? p.skillBurnoutLoss : 0;
+	if (learning <= 0) return Math.max(0, p.newHireSkill - loss * tenure);
+	const ceiling = Math.max(0, 1 - loss / learning);
+	return ceiling - (ceiling - p.newHireSkill) * detPow(1 - learning, tenure);
 }
 
 /**
@@ -458,14 +515,14 @@ function initWorkers(
  * stay (rejection sampling on each recruit's leaving hazard at typical demands), with a tenure
  * drawn from that hazard. Without this, the spin-up would spend decades selecting survivors.
  */
-function hireSettledWorker(w: WorkerState, i: number, p: AssumptionValues, L: LeverValues, rng: Rng, fte: number): void {
+function hireSettledWorker(w: WorkerState, i: number, p: AssumptionValues, L: LeverValues, demands: number, rng: Rng, fte: number): void {
 	const hazard = (burnout: number, motivation: number) =>
 		p.quitBase * detExp(p.quitBurnout * (burnout - 0.35) - p.quitMotivation * (motivation - 0.6));
 	const lowest = hazard(0, 1);
 	for (let attempt = 0; ; attempt++) {
 		hireWorker(w, i, p, 0, rng, fte);
 		const motivation = settledMotivation(w.intrinsic[i], p, L);
-		const burnout = logistic(p.burnoutBase + w.strain[i] - p.resourceMotivation * (motivation - 0.5));
+		const burnout = logistic(p.burnoutBase + demands + w.strain[i] - p.resourceMotivation * (motivation - 0.5));
 		const h = hazard(burnout, motivation);
 		if (attempt < 50 && rng.next() >= lowest / h) continue;
 		w.motivation[i] = motivation;

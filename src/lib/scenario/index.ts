@@ -15,7 +15,7 @@ export {
 } from './types';
 export { parseScenarioJson, validateScenarioFile } from './validate';
 export { validateOverrides, applySetting, SETTING_IDS } from './overrides';
-export { resolveScenario, toRunInput } from './resolve';
+export { resolveScenario, toRunInput, withCitizens } from './resolve';
 export {
 	compileExpression,
 	ALLOWED_FUNCTIONS,

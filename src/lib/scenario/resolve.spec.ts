@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { LEVERS, defaultAssumptions, defaultLevers } from '../model/index';
-import { resolveScenario, toRunInput } from './resolve';
+import { resolveScenario, toRunInput, withCitizens } from './resolve';
 import { expectScenarioError, scenario } from './spec-helpers';
 import type { ScenarioFile, ScenarioLibrary } from './types';
 import { validateScenarioFile } from './validate';
@@ -197,8 +197,39 @@ describe('overrides', () => {
 		expect(r.assumptions.fundingGrowth).toBe(0.02);
 		expect(r.assumptions.complexShare).toBe(0.4);
 		expect([r.months, r.seed, r.runs]).toEqual([24, 99, 2]);
-		expect(r.population).toEqual({ citizens: 1000, areas: 5, providersPerArea: 2 });
+		// A fifth of the citizens in a fifth of the areas: places keep their size.
+		expect(r.population).toEqual({ citizens: 1000, areas: 1, providersPerArea: 2 });
 		expect(r.schedules.targets.length).toBe(24);
+	});
+
+	test('more citizens simulate the same places: areas scale with the citizens, so areas and providers keep their size', () => {
+		const base = { citizens: 20_000, areas: 12, providersPerArea: 3 };
+		expect(withCitizens(base, 100_000)).toEqual({ citizens: 100_000, areas: 60, providersPerArea: 3 });
+		expect(withCitizens(base, 1_000_000)).toEqual({ citizens: 1_000_000, areas: 600, providersPerArea: 3 });
+		expect(withCitizens(base, 2_000_000).areas).toBe(1200);
+		expect(withCitizens(base, 20_000)).toEqual(base);
+		// Rounded to whole areas, never fewer than one, never more than the limit.
+		expect(withCitizens(base, 4_000).areas).toBe(2);
+		expect(withCitizens(base, 100).areas).toBe(1);
+		expect(withCitizens({ citizens: 1_000, areas: 60, providersPerArea: 1 }, 2_000_000).areas).toBe(1200);
+		// Through the overrides, as --citizens gives them; a file's own layout is kept when citizens are not overridden.
+		expect(resolveScenario(leaf, library, { citizens: 25_000 }).population).toEqual({ citizens: 25_000, areas: 25, providersPerArea: 2 });
+		expect(resolveScenario(leaf, library).population).toEqual({ citizens: 5000, areas: 5, providersPerArea: 2 });
+		// A file that sets its citizens but not its areas scales the areas it inherits; one that sets both gets both.
+		const bigger = file({ id: 'bigger', title: 'Bigger', extends: 'leaf', population: { citizens: 10_000 } });
+		const explicit = file({ id: 'explicit', title: 'Explicit', extends: 'leaf', population: { citizens: 10_000, areas: 4 } });
+		const withBoth = new Map([...library, [bigger.id, bigger], [explicit.id, explicit]]);
+		expect(resolveScenario(bigger, withBoth).population).toEqual({ citizens: 10_000, areas: 10, providersPerArea: 2 });
+		expect(resolveScenario(explicit, withBoth).population).toEqual({ citizens: 10_000, areas: 4, providersPerArea: 2 });
+		// So a file of 4,000 citizens and --citizens 4000 on the default give the same places, and their runs pair.
+		const small = file({ id: 'small', title: 'Small', population: { citizens: 4000 } });
+		const plain = file({ id: 'plain', title: 'Plain' });
+		expect(resolveScenario(small, libraryOf(small)).population).toEqual({ citizens: 4000, areas: 2, providersPerArea: 3 });
+		expect(resolveScenario(plain, libraryOf(plain), { citizens: 4000 }).population).toEqual({ citizens: 4000, areas: 2, providersPerArea: 3 });
+	});
+
+	test('a population too small for its providers even in one area is refused, naming the minimum', () => {
+		expectScenarioError(() => resolveScenario(leaf, library, { citizens: 100 }), /100 citizens are too few for 2 providers \(1 areas × 2\).*at least \d+ citizens/);
 	});
 
 	test('overrides are validated like file values', () => {

@@ -16,6 +16,7 @@ import { validateOverrides } from './overrides';
 import { didYouMean } from './suggest';
 import {
 	SETTING_DEFAULTS,
+	SETTING_LIMITS,
 	type LeverSetting,
 	type Overrides,
 	type ResolvedScenario,
@@ -50,6 +51,9 @@ export function resolveScenario(file: ScenarioFile, library: ScenarioLibrary, ov
 			origin.set(id, `scenario "${f.id}"`);
 		}
 		Object.assign(assumptions, f.assumptions);
+		// A file that sets the citizens but not the areas keeps the size of places, as --citizens does.
+		if (f.population?.citizens !== undefined && f.population.areas === undefined)
+			Object.assign(population, withCitizens(population, f.population.citizens));
 		Object.assign(population, f.population);
 		months = f.months ?? months;
 		seed = f.seed ?? seed;
@@ -60,7 +64,7 @@ export function resolveScenario(file: ScenarioFile, library: ScenarioLibrary, ov
 		origin.set(id, 'the overrides');
 	}
 	Object.assign(assumptions, extra.assumptions);
-	if (extra.citizens !== undefined) population.citizens = extra.citizens;
+	if (extra.citizens !== undefined) Object.assign(population, withCitizens(population, extra.citizens));
 	months = extra.months ?? months;
 	seed = extra.seed ?? seed;
 	runs = extra.runs ?? runs;
@@ -99,6 +103,20 @@ export function toRunInput(s: ResolvedScenario, seed: number, detail = false): R
 		seed,
 		detail
 	};
+}
+
+/**
+ * The population with `citizens` people in areas (and so providers) of the size it had: more
+ * citizens simulate the same system more precisely, not a system of bigger providers. Provider
+ * size matters in its own right (a small provider's backlog is noisier, so it reaches the
+ * threshold of turning people away more often, and areas' resolution rates spread more by chance),
+ * so a population given only by its number of citizens (in a file, or overridden) keeps the size
+ * of its places. A scenario file that sets its areas gets exactly those.
+ */
+export function withCitizens(population: Population, citizens: number): Population {
+	const { min, max } = SETTING_LIMITS.areas;
+	const scaled = Math.round((population.areas * citizens) / population.citizens);
+	return { ...population, citizens, areas: Math.min(max, Math.max(min, scaled)) };
 }
 
 /** Refuse a population too small to give every provider a team (the model's minimum). */

@@ -10,7 +10,7 @@ export const SCENARIO_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** Inclusive integer ranges of the run settings. */
 export const SETTING_LIMITS = {
 	citizens: { min: 100, max: 2_000_000 },
-	areas: { min: 1, max: 60 },
+	areas: { min: 1, max: 1200 },
 	providersPerArea: { min: 1, max: 10 },
 	months: { min: 12, max: 360 },
 	seed: { min: 0, max: 2 ** 31 - 1 },

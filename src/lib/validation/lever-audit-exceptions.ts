@@ -20,13 +20,13 @@ export interface LeverAuditException {
 
 export const LEVER_AUDIT_EXCEPTIONS: LeverAuditException[] = [
 	{
-		lever: 'choice',
-		direction: 'max',
+		lever: 'integration',
+		direction: 'min',
 		verdict: 'free lunch',
 		reason:
-			"On its own, at default assumptions, choice moves choosers from long-waiting, poorly rated providers to ones with room, which evens out waits between providers and narrows the deprivation gap in waits; the costs the model also represents (busy providers' waits growing, the less deprived choosing more) stay within run-to-run noise. England's 2006 patient choice reform likewise raised quality without raising costs and did not harm equity of use. Where providers can select their users the evidence finds sorting (Chile's schools); the model does not reproduce that sorting (validation pattern 9.1, missed), so choice's cost here is understated.",
+			"At default assumptions the coordination time of integration at 0.3 (about 4% of frontline time: case conferences, shared records, joint visits) outweighs the work it saves on complex cases, so stepping back frees capacity: shorter waits and a little less burnout. The complex needs it would have resolved are a small share of all cases, and the extra crises and failure demand from losing it stay within run-to-run noise over ten years. Evaluations find integration's benefits slow and modest, and England's integrated care pilots found no fall in emergency admissions. The balance turns on weak-graded assumptions (integrationTime, integrationEfficiency, successIntegration): with more work saved or less coordination time, cutting integration shows its cost.",
 		publication:
-			'Gaynor, Moreno-Serra & Propper (2013), AEJ: Economic Policy 5(4); Cookson, Laudicella & Li Donni (2013), Journal of Health Economics 32(2) (no harm to equity); Hsieh & Urquiola (2006), J Public Economics 90 (sorting where schools select)'
+			"Curry & Ham (2010), Clinical and service integration, King's Fund (benefits slow and modest); RAND Europe and Ernst & Young (2012), National evaluation of the Department of Health's integrated care pilots (no reduction in emergency admissions)"
 	},
 	{
 		lever: 'devolution',

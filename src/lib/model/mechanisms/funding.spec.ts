@@ -194,8 +194,10 @@ describe('stepFunding: posts, deficits and spending', () => {
 	test('a provider whose staff cost more than its income carries the deficit; money not spent is not carried', () => {
 		const world = fundingWorld(PLAIN);
 		const pr = world.providers;
+		// Staffed equally, the least deprived area's providers (funded for fewer posts) run a deficit.
+		const equal = pr.posts.reduce((a, b) => a + b, 0) / pr.n;
+		pr.staff.fill(equal);
 		stepFunding(world);
-		// The first month leaves the least deprived area's providers, staffed equally at the start, in deficit.
 		expect(pr.balance[0]).toBeLessThan(0);
 		pr.balance.fill(0);
 		const income = Array.from(pr.income);

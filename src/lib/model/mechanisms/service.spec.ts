@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fragilityNow, setCapability } from '../citizen-memory';
 import { AT_RISK, DAYS_PER_MONTH, F_UNRESOLVED, QUINTILES, WAITING, WELL } from '../constants';
-import type { AssumptionValues, LeverValues } from '../parameters/registry';
+import { defaultAssumptions, type AssumptionValues, type LeverValues } from '../parameters/registry';
 import { T } from '../tallies';
 import { WAIT_BINS, waitBin } from '../wait-bins';
 import type { World } from '../world';
@@ -44,7 +44,10 @@ const NEUTRAL: Partial<LeverValues> = {
  * unless a test gives it (discretionBase 0), so relational intensity is what the lever prescribes.
  */
 function serviceWorld(levers: Partial<LeverValues> = {}, assumptions: Partial<AssumptionValues> = {}): World {
-	const world = testWorld({ levers: { ...NEUTRAL, ...levers }, assumptions: { discretionBase: 0, ...assumptions }, month: 10 });
+	// Posts per head raised so that provider 0 (in the least deprived area, so funded for fewer posts) can see
+	// some 25–30 routine cases a month, as these tests queue.
+	const posts = { postsPer1000: 1.6 * defaultAssumptions().postsPer1000 };
+	const world = testWorld({ levers: { ...NEUTRAL, ...levers }, assumptions: { discretionBase: 0, ...posts, ...assumptions }, month: 10 });
 	quietCitizens(world);
 	resetMonth(world);
 	setWorkers(world, { intrinsic: 0.5, motivation: 0.5, skill: 0.5, burnout: 0, gaming: 0, effort: 1 });

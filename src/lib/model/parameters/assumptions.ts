@@ -62,13 +62,13 @@ export const ASSUMPTIONS = [
 		'Standard deviation of recruits\' intrinsic motivation: knights and knaves both exist.'),
 
 	// ── Need and demand ───────────────────────────────────────────────────
-	a('need', 'onsetRate', 'Onset of risk', 0.0508, 0.01, 0.15, 'per month', 'assumption', 'calibrated: contacts and crisis rates of the baseline',
+	a('need', 'onsetRate', 'Onset of risk', 0.0502, 0.01, 0.15, 'per month', 'assumption', 'calibrated: contacts and crisis rates of the baseline',
 		'Monthly hazard that a well citizen of average deprivation becomes at risk.'),
 	a('need', 'presentRate', 'Presenting with need', 0.22, 0.05, 0.5, 'per month', 'assumption', 'modelling assumption, set by hand with the onset of risk (which is fitted to access)',
 		'Monthly hazard that an at-risk citizen presents to services.'),
 	a('need', 'recoveryRate', 'Recovery without help', 0.06, 0, 0.2, 'per month', 'assumption', S.ASSUMPTION,
 		'Monthly hazard that an at-risk citizen of average capability recovers unaided.'),
-	a('need', 'crisisRate', 'Unheralded crisis', 0.00278, 0, 0.02, 'per month', 'assumption', `calibrated: ${S.KINGS_ACS} (9–22 ACS admissions per 1,000)`,
+	a('need', 'crisisRate', 'Unheralded crisis', 0.00291, 0, 0.02, 'per month', 'assumption', `calibrated: ${S.KINGS_ACS} (9–22 ACS admissions per 1,000)`,
 		'Monthly hazard that an at-risk citizen reaches crisis without presenting first.'),
 	a('need', 'escalationRate', 'Escalation while waiting', 0.004, 0, 0.1, 'per month waited', 'weak', `${S.SEDDON}; ${S.BENNETT} (thresholds and late help)`,
 		'Monthly hazard of crisis per month already waited: waiting too long escalates (failure demand).'),
@@ -200,7 +200,7 @@ export const ASSUMPTIONS = [
 		'Share of a worker\'s time spent misrecording and reclassifying in a month they game.'),
 
 	// ── Gaming ────────────────────────────────────────────────────────────
-	a('gaming', 'cultureBase', 'Gaming culture (logit intercept)', -4.8, -12, -2, 'logit', 'assumption', `calibrated: ${S.BEVAN_HOOD} (gap of about 20 points under targets and terror)`,
+	a('gaming', 'cultureBase', 'Gaming culture (logit intercept)', -4.56, -12, -2, 'logit', 'assumption', `calibrated: ${S.BEVAN_HOOD} (gap of about 20 points under targets and terror)`,
 		'Log-odds of hiding a breach with no pressure.'),
 	a('gaming', 'cultureStakes', 'Stakes and gaming culture', 6, 0, 10, 'logit per unit²', 'moderate', `${S.BEVAN_HOOD} (targets and terror); ${S.BEVAN_HAMBLIN}`,
 		'Rise in gaming culture with the square of target pressure: gaming grows steeply with the stakes.'),
@@ -216,7 +216,7 @@ export const ASSUMPTIONS = [
 		'Fall in gaming culture with mission clarity.'),
 	a('gaming', 'cultureMonths', 'Time for culture to change', 12, 3, 36, 'months', 'assumption', S.ASSUMPTION,
 		'Time constant of the provider\'s gaming culture.'),
-	a('gaming', 'workerGamingBase', 'Deliberate gaming (logit intercept)', -5.65, -8, -1, 'logit', 'moderate', `calibrated: ${S.JACOB_LEVITT} (4–5% of classrooms); ${S.DORAN}`,
+	a('gaming', 'workerGamingBase', 'Deliberate gaming (logit intercept)', -5.67, -8, -1, 'logit', 'moderate', `calibrated: ${S.JACOB_LEVITT} (4–5% of classrooms); ${S.DORAN}`,
 		'Log-odds that a worker deliberately misrecords with no pressure.'),
 	a('gaming', 'workerGamingPressure', 'Pressure and deliberate gaming', 1.5, 0, 4, 'logit per unit', 'moderate', S.JACOB_LEVITT,
 		'Rise in deliberate gaming with target pressure.'),
@@ -248,7 +248,7 @@ export const ASSUMPTIONS = [
 		'Chance that a failing rating brings in new leadership, whose management quality is drawn afresh.'),
 
 	// ── Workforce ─────────────────────────────────────────────────────────
-	a('workforce', 'burnoutBase', 'Burnout (logit intercept)', -0.09, -4, 2, 'logit', 'moderate', `calibrated: ${S.NHS_SURVEY}`,
+	a('workforce', 'burnoutBase', 'Burnout (logit intercept)', -0.0014, -4, 2, 'logit', 'moderate', `calibrated: ${S.NHS_SURVEY}`,
 		'Log-odds of burnout with balanced demands and resources.'),
 	a('workforce', 'demandCaseload', 'Caseload and burnout', 0.7, 0, 4, 'logit per unit', 'moderate', S.JDR,
 		'Job demand from work pressure (work demanded over capacity).'),
@@ -308,7 +308,7 @@ export const ASSUMPTIONS = [
 		'Monthly skill loss while burnt out.'),
 	a('workforce', 'outsourcedTraining', 'Training in outsourced providers', 0.6, 0, 1, '× learning', 'weak', `${S.IPPR}, Table 2.1 (competition lowers staff inputs)`,
 		'Skill learning in outsourced providers relative to in-house.'),
-	a('workforce', 'quitBase', 'Leaving (monthly hazard)', 0.00587, 0.001, 0.03, 'per month', 'moderate', `calibrated: ${S.NUFFIELD}; ${S.TEACHER_RETENTION}`,
+	a('workforce', 'quitBase', 'Leaving (monthly hazard)', 0.00582, 0.001, 0.03, 'per month', 'moderate', `calibrated: ${S.NUFFIELD}; ${S.TEACHER_RETENTION}`,
 		'Monthly leaving hazard of a worker with typical burnout and motivation.'),
 	a('workforce', 'quitBurnout', 'Burnout and leaving', 2.5, 0, 5, 'log hazard per unit', 'moderate', `${S.JDR}; ${S.HRH_LEAVERS}`,
 		'Rise in the log leaving hazard per unit of burnout.'),
@@ -318,7 +318,7 @@ export const ASSUMPTIONS = [
 		'Fall in the log leaving hazard at full autonomy and respect.'),
 	a('workforce', 'quitOutsourced', 'Turnover in outsourced providers', 0.3, 0, 1, 'log hazard', 'weak', S.ASSUMPTION,
 		'Higher log leaving hazard in outsourced providers.'),
-	a('workforce', 'vacancyFillMonths', 'Months to fill a vacancy', 10.2, 1, 24, 'months', 'moderate', 'calibrated: NHS nursing vacancy rate about 8–10% (NHS Digital, 2022–23) with about 10% leaving a year',
+	a('workforce', 'vacancyFillMonths', 'Months to fill a vacancy', 9.9, 1, 24, 'months', 'moderate', 'calibrated: NHS nursing vacancy rate about 8–10% (NHS Digital, 2022–23) with about 10% leaving a year',
 		'Mean months to fill a vacancy in an area of average deprivation, including time with no suitable candidate.'),
 	a('workforce', 'recruitDeprivation', 'Recruitment harder in deprived areas', 0.8, 0, 2, '× per unit', 'moderate', `${S.HEALTH_FOUNDATION} (under-doctored deprived areas)`,
 		'Extra time to fill a vacancy per unit of area deprivation above the mean.'),
