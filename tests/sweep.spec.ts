@@ -233,7 +233,8 @@ describe('refusals', () => {
 
 	test('a point the model refuses (too few citizens for its posts) stops the sweep before any run, naming the point', async () => {
 		const dir = specFolder();
-		const design = writeDesign(dir, { ...DESIGN, sample: undefined, grid: { assumptions: { postsPer1000: [50, 20] } } });
+		// 500 citizens keep one area of 3 providers: enough posts at 50 per 1,000, too few at 20.
+		const design = writeDesign(dir, { ...DESIGN, citizens: 500, sample: undefined, grid: { assumptions: { postsPer1000: [50, 20] } } });
 		const result = await refused(['sweep', design, '--threads', '0'], 'point 1 (postsPer1000=20)');
 		expect(result.runs).toBe(0);
 	});

@@ -3,7 +3,7 @@ import type { AssumptionValues, LeverValues } from '../parameters/registry';
 import { GROUP_FIRST_AREA } from '../constants';
 import { T, TALLY_KEYS } from '../tallies';
 import type { World } from '../world';
-import { enqueue, quietCitizens, resetMonth, setLevers, setWorkers, sum, testWorld } from './_test-world';
+import { enqueue, keepStaff, quietCitizens, resetMonth, setLevers, setWorkers, sum, testWorld } from './_test-world';
 import { stepService } from './service';
 import { stepFunding } from './funding';
 
@@ -292,7 +292,9 @@ describe('stepFunding: payment by results', () => {
 		quietCitizens(world);
 		resetMonth(world);
 		world.monthFlows.fill(0);
-		setWorkers(world, { gaming: 0 });
+		// Equal teams, so the two providers of an area see about as many cases and differ only in what they report.
+		for (let k = 0; k < world.providers.n; k++) keepStaff(world, k, 10);
+		setWorkers(world, { gaming: 0, intrinsic: 0.5, motivation: 0.5, skill: 0.5, burnout: 0, effort: 1 });
 		const pr = world.providers;
 		pr.culture.fill(0);
 		// In each area the first provider's recording claims every case it serves as a result.
