@@ -9,6 +9,7 @@ import { allocateProviders, type ProviderState } from './state/providers';
 import { allocateWorkers, type WorkerState } from './state/workers';
 import { allocateTallies, type Tallies } from './tallies';
 import { decayTable } from './citizen-memory';
+import { createAreaFlows, type AreaFlows } from './area-flows';
 import { applyLevers } from './mechanisms/levers';
 import { stepFunding } from './mechanisms/funding';
 
@@ -79,10 +80,8 @@ export interface World {
 	/** Citizens in each outcome group (overall, quintiles, areas), static. */
 	groupPopulation: Float64Array;
 	crisesByProvider: Float64Array;
-	/** Smoothed services by residents' area (row) and provider (column): money follows users. */
-	userFlows: Float64Array;
-	/** This month's services by residents' area and provider. */
-	monthFlows: Float64Array;
+	/** Reported results by residents' area and provider, smoothed and this month's: money follows users. */
+	areaFlows: AreaFlows;
 	/** Scratch space for league-table ranking, preallocated. */
 	scratch: Float64Array;
 	/** Scratch space with one number per area, preallocated; each mechanism uses it only within its own step. */
@@ -201,8 +200,7 @@ export function createWorld(
 		...deprivationSumsOfSquares(citizens, nAreas, nProviders),
 		groupPopulation: groupPopulation(citizens, nAreas),
 		crisesByProvider: new Float64Array(nProviders),
-		userFlows: initialUserFlows(areas, nProviders),
-		monthFlows: new Float64Array(nAreas * nProviders),
+		areaFlows: createAreaFlows(areas.firstProvider, areas.providerCount),
 		scratch: new Float64Array(nProviders),
 		areaScratch: new Float64Array(nAreas),
 		...cellSums(citizens, nAreas),
@@ -239,17 +237,6 @@ function fundStatusQuoPosts(world: World): void {
 	Object.assign(world.levers, levers);
 	Object.assign(world.climate, climate);
 	world.integrationHistory.set(integration);
-}
-
-/** At the start every area's users go to its own providers in equal shares. */
-function initialUserFlows(areas: AreaState, nProviders: number): Float64Array {
-	const flows = new Float64Array(areas.n * nProviders);
-	for (let a = 0; a < areas.n; a++) {
-		for (let k = 0; k < areas.providerCount[a]; k++) {
-			flows[a * nProviders + areas.firstProvider[a] + k] = 1 / areas.providerCount[a];
-		}
-	}
-	return flows;
 }
 
 function deprivationSumsOfSquares(c: CitizenState, nAreas: number, nProviders: number) {

@@ -10,6 +10,7 @@ import {
 	type AssumptionValues,
 	type LeverValues
 } from '../parameters/registry';
+import { monthAt, recordResults } from '../area-flows';
 import { addArrival, admitArrivals, dequeue, earliestCase, enqueue as enqueueCase } from '../queue';
 import { resetMonth, stepMonth as modelStepMonth } from '../model';
 import { TALLY_KEYS } from '../tallies';
@@ -288,6 +289,19 @@ export function keepStaff(world: World, k: number, staff: number): void {
 		if (s >= staff) w.active[i] = 0;
 	}
 	pr.staff[k] = staff;
+}
+
+/** Set this month's reported results of area a's residents at provider k (money following users). */
+export function setResults(world: World, a: number, k: number, results: number): void {
+	recordResults(world.areaFlows, a, k, results - monthAt(world.areaFlows, a, k));
+}
+
+/** This month's reported results over every area and provider. */
+export function monthTotal(world: World): number {
+	const flows = world.areaFlows;
+	let total = 0;
+	for (let a = 0; a < flows.count.length; a++) for (let j = 0; j < flows.count[a]; j++) total += flows.month[a][j];
+	return total;
 }
 
 /** Sum of a numeric array. */

@@ -3,14 +3,15 @@ import type { AssumptionValues, LeverValues } from '../parameters/registry';
 import { GROUP_FIRST_AREA } from '../constants';
 import { T, TALLY_KEYS } from '../tallies';
 import type { World } from '../world';
-import { enqueue, keepStaff, quietCitizens, resetMonth, setLevers, setWorkers, sum, testWorld } from './_test-world';
+import { clearMonth, shareAt } from '../area-flows';
+import { enqueue, keepStaff, monthTotal, quietCitizens, resetMonth, setLevers, setResults, setWorkers, sum, testWorld } from './_test-world';
 import { stepService } from './service';
 import { stepFunding } from './funding';
 
 function fundingWorld(levers: Partial<LeverValues> = {}, assumptions: Partial<AssumptionValues> = {}, month = 0, recordStart?: number): World {
 	const world = testWorld({ levers, assumptions, month, recordStart });
 	resetMonth(world);
-	world.monthFlows.fill(0);
+	clearMonth(world.areaFlows);
 	return world;
 }
 
@@ -68,7 +69,7 @@ describe('stepFunding: providers', () => {
 	test('competition moves income toward the providers that served more of the area’s residents', () => {
 		const world = fundingWorld({ competition: 1 });
 		const nP = world.providers.n;
-		for (let a = 0; a < world.areas.n; a++) world.monthFlows[a * nP + world.areas.firstProvider[a]] = 10;
+		for (let a = 0; a < world.areas.n; a++) setResults(world, a, world.areas.firstProvider[a], 10);
 		stepFunding(world);
 		for (let a = 0; a < world.areas.n; a++) {
 			const first = world.areas.firstProvider[a];
@@ -82,8 +83,8 @@ describe('stepFunding: providers', () => {
 		const nP = world.providers.n;
 		const incomes: number[] = [];
 		for (let m = 0; m < 6; m++) {
-			world.monthFlows.fill(0);
-			world.monthFlows[0 * nP + 0] = 10;
+			clearMonth(world.areaFlows);
+			setResults(world, 0, 0, 10);
 			stepFunding(world);
 			incomes.push(world.providers.income[0] / (world.providers.income[0] + world.providers.income[1]));
 		}
@@ -93,16 +94,16 @@ describe('stepFunding: providers', () => {
 	test('without competition an area’s providers get equal income whatever they served', () => {
 		const world = fundingWorld({ competition: 0 });
 		const nP = world.providers.n;
-		world.monthFlows[0 * nP + 0] = 10;
+		setResults(world, 0, 0, 10);
 		stepFunding(world);
 		expect(world.providers.income[0]).toBeCloseTo(world.providers.income[1], 9);
 	});
 
 	test('this month’s flows are used once and cleared', () => {
 		const world = fundingWorld({ competition: 1 });
-		world.monthFlows[0] = 5;
+		setResults(world, 0, 0, 5);
 		stepFunding(world);
-		expect(sum(world.monthFlows)).toBe(0);
+		expect(monthTotal(world)).toBe(0);
 	});
 
 	test('an efficiency drive cuts funded posts', () => {
@@ -181,7 +182,7 @@ describe('stepFunding: posts, deficits and spending', () => {
 		const nP = world.providers.n;
 		// Every area's users all went to its first provider for a long time.
 		for (let m = 0; m < 60; m++) {
-			for (let a = 0; a < world.areas.n; a++) world.monthFlows[a * nP + world.areas.firstProvider[a]] = 10;
+			for (let a = 0; a < world.areas.n; a++) setResults(world, a, world.areas.firstProvider[a], 10);
 			stepFunding(world);
 		}
 		for (let k = 0; k < nP; k++) {
@@ -275,14 +276,14 @@ describe('stepFunding: payment by results', () => {
 		// The first provider of each area reports three times the results of the second, for many months.
 		for (let m = 0; m < 60; m++) {
 			for (let a = 0; a < world.areas.n; a++) {
-				world.monthFlows[a * nP + world.areas.firstProvider[a]] = 30;
-				world.monthFlows[a * nP + world.areas.firstProvider[a] + 1] = 10;
+				setResults(world, a, world.areas.firstProvider[a], 30);
+				setResults(world, a, world.areas.firstProvider[a] + 1, 10);
 			}
 			stepFunding(world);
 		}
 		for (let a = 0; a < world.areas.n; a++) {
 			const first = world.areas.firstProvider[a];
-			expect(world.userFlows[a * nP + first]).toBeCloseTo(0.75, 3);
+			expect(shareAt(world.areaFlows, a, first)).toBeCloseTo(0.75, 3);
 			expect(world.providers.income[first] / world.providers.income[first + 1]).toBeCloseTo(3, 2);
 		}
 	});
@@ -291,7 +292,7 @@ describe('stepFunding: payment by results', () => {
 		const world = testWorld({ levers: { competition: 1, targets: 0, inspection: 0, audit: 0 }, month: 5 });
 		quietCitizens(world);
 		resetMonth(world);
-		world.monthFlows.fill(0);
+		clearMonth(world.areaFlows);
 		// Equal teams, so the two providers of an area see about as many cases and differ only in what they report.
 		for (let k = 0; k < world.providers.n; k++) keepStaff(world, k, 10);
 		setWorkers(world, { gaming: 0, intrinsic: 0.5, motivation: 0.5, skill: 0.5, burnout: 0, effort: 1 });

@@ -1,3 +1,4 @@
+import { clearMonth } from '../area-flows';
 import { detPow } from '../det-math';
 import { T, tallyArea } from '../tallies';
 import { growthMonths, type World } from '../world';
@@ -64,19 +65,16 @@ export function stepFunding(world: World): void {
 	const outsourcedCount = Math.round(L.outsourcing * nP);
 
 	// Money follows results: blend this month's reported results by residents' area into smoothed shares.
-	const flows = world.userFlows;
-	const monthFlows = world.monthFlows;
+	const flows = world.areaFlows;
 	for (let a = 0; a < areas.n; a++) {
+		const count = flows.count[a];
+		const month = flows.month[a];
+		const share = flows.share[a];
 		let total = 0;
-		for (let k = 0; k < nP; k++) total += monthFlows[a * nP + k];
-		if (total > 0) {
-			for (let k = 0; k < nP; k++) {
-				const j = a * nP + k;
-				flows[j] += USER_FLOW_SMOOTHING * (monthFlows[j] / total - flows[j]);
-			}
-		}
+		for (let j = 0; j < count; j++) total += month[j];
+		if (total > 0) for (let j = 0; j < count; j++) share[j] += USER_FLOW_SMOOTHING * (month[j] / total - share[j]);
 	}
-	monthFlows.fill(0);
+	clearMonth(flows);
 
 	for (let k = 0; k < nP; k++) {
 		pr.outsourced[k] = pr.outsourceRank[k] < outsourcedCount ? 1 : 0;
@@ -91,7 +89,9 @@ export function stepFunding(world: World): void {
 		const acute = areaBudget * Math.max(0, acuteShare + L.prevention - preventionShare);
 		const fixedEach = (acute * (1 - L.competition)) / areas.providerCount[a];
 		for (let j = 0; j < areas.providerCount[a]; j++) pr.income[areas.firstProvider[a] + j] += fixedEach;
-		for (let k = 0; k < nP; k++) pr.income[k] += acute * L.competition * flows[a * nP + k];
+		const users = flows.providers[a];
+		const share = flows.share[a];
+		for (let j = 0; j < flows.count[a]; j++) pr.income[users[j]] += acute * L.competition * share[j];
 
 		const perHead = prevention / areas.population[a] / budgetPerHead;
 		areas.preventionPipeline[a] += (perHead - areas.preventionPipeline[a]) / p.preventionLag;

@@ -10,6 +10,7 @@ import {
 	citizensWhere,
 	enqueue,
 	keepStaff,
+	monthTotal,
 	queueOf,
 	quietCitizens,
 	resetMonth,
@@ -18,6 +19,7 @@ import {
 	testWorld,
 	type Booking
 } from './_test-world';
+import { monthAt } from '../area-flows';
 import { stepService } from './service';
 
 /** Levers that switch off every pressure on service, so each can be turned on alone. */
@@ -382,21 +384,21 @@ describe('stepService: waits, recording and results', () => {
 
 	test('reported results go to the flows that pay by results: needs resolved, plus unresolved ones claimed where recording hides', () => {
 		const honest = breachRun(0);
-		expect(sum(honest.monthFlows)).toBe(sum(honest.providers.monthResolved));
+		expect(monthTotal(honest)).toBe(sum(honest.providers.monthResolved));
 		const gamed = breachRun(1);
-		expect(sum(gamed.monthFlows)).toBe(sum(gamed.providers.monthServed));
+		expect(monthTotal(gamed)).toBe(sum(gamed.providers.monthServed));
 		expect(sum(gamed.providers.monthResolved)).toBeLessThan(sum(gamed.providers.monthServed));
 		const half = breachRun(0.5);
-		expect(sum(half.monthFlows)).toBeGreaterThan(sum(half.providers.monthResolved));
-		expect(sum(half.monthFlows)).toBeLessThan(sum(half.providers.monthServed));
+		expect(monthTotal(half)).toBeGreaterThan(sum(half.providers.monthResolved));
+		expect(monthTotal(half)).toBeLessThan(sum(half.providers.monthServed));
 		// Flows are by the residents' area and the provider that served them.
 		const nP = honest.providers.n;
 		for (let k = 0; k < nP; k++) {
 			let column = 0;
-			for (let a = 0; a < honest.areas.n; a++) column += honest.monthFlows[a * nP + k];
+			for (let a = 0; a < honest.areas.n; a++) column += monthAt(honest.areaFlows, a, k);
 			expect(column).toBe(honest.providers.monthResolved[k]);
 			const home = honest.providers.area[k];
-			expect(honest.monthFlows[home * nP + k]).toBe(column);
+			expect(monthAt(honest.areaFlows, home, k)).toBe(column);
 		}
 	});
 

@@ -1,5 +1,6 @@
 import { AT_RISK, DAYS_PER_MONTH, F_UNRESOLVED, QUINTILES, WELL } from '../constants';
 import { adjustTrust, capabilityNow, setCapability, setFragility } from '../citizen-memory';
+import { recordResults } from '../area-flows';
 import { belowLogistic } from '../lazy-compare';
 import { admitArrivals, dequeue, earliestCase, enqueue } from '../queue';
 import { T, tallyCitizen } from '../tallies';
@@ -207,7 +208,7 @@ function serveCase(world: World, k: number, i: number, arm: number): void {
 	if (within) pr.monthTrueWithin[k]++;
 	if (recordedWithin) pr.monthRecordedWithin[k]++;
 	if (resolved) pr.monthResolved[k]++;
-	if (reportedResult) world.monthFlows[a * pr.n + k] += 1;
+	if (reportedResult) recordResults(world.areaFlows, a, k, 1);
 	if (arm !== NO_TRIAL) {
 		pr.trialServed[2 * k + arm]++;
 		pr.trialUnits[2 * k + arm] += units;
