@@ -218,22 +218,24 @@ export function createWorld(
 		riskFactor,
 		fragility: new Float32Array(nCitizens),
 	};
-	fundStatusQuoPosts(world);
-	initWorkers(workers, providers, p, init);
+	startAtStatusQuo(world, init);
 	return world;
 }
 
 /**
- * Give every provider the posts the status quo's funding buys, not the posts per head before
- * prevention, overheads and outsourcing take their shares (a start-up transient of years
- * otherwise). The status quo whatever the levers: every scenario starts from the same world.
+ * Staff the providers as a long-running status quo would have them, whatever the scenario's
+ * levers (every scenario starts from the same world): the posts its funding buys, not the posts
+ * per head before prevention, overheads and outsourcing take their shares (a start-up transient of
+ * years otherwise), filled by a settled workforce under its climate. The levers and climate the
+ * world was built with are put back afterwards.
  */
-function fundStatusQuoPosts(world: World): void {
+function startAtStatusQuo(world: World, rng: Rng): void {
 	const levers = { ...world.levers };
 	const climate = { ...world.climate };
 	const integration = Float64Array.from(world.integrationHistory);
 	applyLevers(world, defaultLevers());
 	stepFunding(world);
+	initWorkers(world.workers, world.providers, world.p, world.levers, world.climate, rng);
 	Object.assign(world.levers, levers);
 	Object.assign(world.climate, climate);
 	world.integrationHistory.set(integration);
@@ -432,10 +434,10 @@ function lowerBound(sorted: Float32Array, value: number): number {
 	return lo;
 }
 
-function initWorkers(w: WorkerState, providers: ProviderState, p: AssumptionValues, rng: Rng): void {
-	const statusQuo = defaultLevers();
-	const learning = p.skillLearning * (1 + p.skillPeer * statusQuo.peerLearning + p.skillAutonomy * statusQuo.autonomy);
-	const demands = settledDemands(p, statusQuo);
+/** Fill each provider's funded posts but a few with workers settled under levers `L` and their `climate`. */
+function initWorkers(w: WorkerState, providers: ProviderState, p: AssumptionValues, L: LeverValues, climate: Climate, rng: Rng): void {
+	const learning = p.skillLearning * (1 + p.skillPeer * L.peerLearning + p.skillAutonomy * L.autonomy);
+	const demands = settledDemands(p, L, climate);
 	for (let k = 0; k < providers.n; k++) {
 		const start = providers.slotStart[k];
 		const funded = providers.posts[k];
@@ -446,7 +448,7 @@ function initWorkers(w: WorkerState, providers: ProviderState, p: AssumptionValu
 			w.provider[i] = k;
 			if (fteLeft <= 0) continue;
 			const fte = Math.min(1, fteLeft);
-			hireSettledWorker(w, i, p, statusQuo, demands, rng, fte);
+			hireSettledWorker(w, i, p, L, climate, demands, rng, fte);
 			// The hours asked, not their single-precision copy, or a sliver of a post is left over.
 			fteLeft -= fte;
 			w.skill[i] = settledSkill(p, learning, w.tenure[i], w.burnout[i]);
@@ -468,12 +470,11 @@ const TYPICAL_SETTLED = { workPressure: 1.9, overwork: 0.15, moralAndCulture: 0.
  * burnout (workforce.ts). Without them burnout would start some 12 points low, and skill, which
  * is lost while burnt out, years high.
  */
-function settledDemands(p: AssumptionValues, L: LeverValues): number {
+function settledDemands(p: AssumptionValues, L: LeverValues, climate: Climate): number {
 	const t = TYPICAL_SETTLED;
-	const reportingBurden = (L.targets + L.inspection + L.audit) / 3;
 	const resources = p.resourceAutonomy * L.autonomy + p.resourcePeer * L.peerLearning + p.resourcePurpose * L.mission;
 	return (
-		p.demandReporting * reportingBurden +
+		p.demandReporting * climate.reportingBurden +
 		p.demandCaseload * (t.workPressure - 1) +
 		p.demandEffort * t.overwork +
 		p.demandMoral * t.moralAndCulture +
@@ -502,13 +503,13 @@ function settledSkill(p: AssumptionValues, learning: number, tenure: number, bur
  * stay (rejection sampling on each recruit's leaving hazard at typical demands), with a tenure
  * drawn from that hazard. Without this, the spin-up would spend decades selecting survivors.
  */
-function hireSettledWorker(w: WorkerState, i: number, p: AssumptionValues, L: LeverValues, demands: number, rng: Rng, fte: number): void {
+function hireSettledWorker(w: WorkerState, i: number, p: AssumptionValues, L: LeverValues, climate: Climate, demands: number, rng: Rng, fte: number): void {
 	const hazard = (burnout: number, motivation: number) =>
 		p.quitBase * detExp(p.quitBurnout * (burnout - 0.35) - p.quitMotivation * (motivation - 0.6));
 	const lowest = hazard(0, 1);
 	for (let attempt = 0; ; attempt++) {
 		hireWorker(w, i, p, 0, rng, fte);
-		const motivation = settledMotivation(w.intrinsic[i], p, L);
+		const motivation = settledMotivation(w.intrinsic[i], p, L, climate);
 		const burnout = logistic(p.burnoutBase + demands + w.strain[i] - p.resourceMotivation * (motivation - 0.5));
 		const h = hazard(burnout, motivation);
 		if (attempt < 50 && rng.next() >= lowest / h) continue;
@@ -520,14 +521,13 @@ function hireSettledWorker(w: WorkerState, i: number, p: AssumptionValues, L: Le
 }
 
 /**
- * Motivation a worker settles at under the status quo (see workforce.ts), so a run does not
- * start with years of slow drift: crowding out, autonomy, mission, typical success and burnout.
+ * Motivation a worker settles at under levers `L` and their climate (see workforce.ts), so a run
+ * does not start with years of slow drift: crowding out, autonomy, mission, typical success and burnout.
  */
-function settledMotivation(intrinsic: number, p: AssumptionValues, L: LeverValues): number {
-	const controlling = L.performancePay + p.controlTargets * L.targets + (p.controlOversight * (L.inspection + L.audit)) / 2;
+function settledMotivation(intrinsic: number, p: AssumptionValues, L: LeverValues, climate: Climate): number {
 	return clamp01(
 		intrinsic -
-			p.crowdingOut * p.intrinsicSpread * controlling +
+			p.crowdingOut * p.intrinsicSpread * climate.controlling +
 			p.motivationAutonomy * L.autonomy +
 			p.motivationMission * L.mission +
 			p.motivationSuccess * 0.15 -
