@@ -7,6 +7,7 @@ import { tick } from 'svelte';
 import { pushState, replaceState } from '$app/navigation';
 import type { AssumptionValues, LeverId } from '../model/index';
 import { createBrowserRunner, type BrowserRunner } from '../runner/browser';
+import { drawAtOnce, RedrawPacer } from '../runner/redraw-pacer';
 import { UrlWriter } from '../runner/url-writer';
 import type { LeverCheck, LibraryInfo, Prepared, ScenarioSettings } from '../runner/scenario-api';
 import type { EnsembleSpec, EnsembleUpdate } from '../runner/scheduler';
@@ -26,6 +27,9 @@ export interface Pin extends LinkScenario {
 	settings: ScenarioSettings | undefined;
 	error?: string;
 }
+
+/** While an ensemble fills in, the charts are redrawn at most this often (ms). */
+const REDRAW_MS = 300;
 
 /** Watchdog for one replicate: generous, and longer for bigger runs. */
 function timeoutFor(s: ScenarioSettings): number {
@@ -78,6 +82,8 @@ export class Workbench {
 	});
 	private pendingUpdates = new Map<string, EnsembleUpdate>();
 	private frame = 0;
+	private pacedDraw: ReturnType<typeof setTimeout> | undefined;
+	private readonly pacer = new RedrawPacer(REDRAW_MS, () => performance.now());
 	private markedFirst = 0;
 	private markedAll = 0;
 
@@ -102,6 +108,8 @@ export class Workbench {
 	}
 
 	stop(): void {
+		clearTimeout(this.pacedDraw);
+		if (this.frame) cancelAnimationFrame(this.frame);
 		removeEventListener('popstate', this.onPopState);
 		this.runner?.dispose();
 	}
@@ -257,6 +265,7 @@ export class Workbench {
 			this.current = current.settings;
 			if (force) runner.scheduler.forget(current.key);
 			runner.scheduler.request('current', specOf(current), urgent);
+			performance.mark('levers:requested');
 
 			// The baseline and the pins share the current run settings, so runs pair seed by seed.
 			const s = current.settings;
@@ -289,9 +298,22 @@ export class Workbench {
 		}
 	}
 
-	/** Ensemble updates arrive per run; the page redraws at most once a frame. */
+	/** Ensemble updates arrive per run; the page redraws at most once a frame, and paced between a request's first and last runs (redraw-pacer.ts). */
 	private received(update: EnsembleUpdate): void {
+		if (update.purpose === 'current' && update.done === 1) performance.mark('levers:first-run');
 		this.pendingUpdates.set(update.purpose, update);
+		if (this.frame) return;
+		const wait = this.pacer.delay(drawAtOnce(update));
+		if (wait > 0) {
+			this.pacedDraw ??= setTimeout(() => this.drawNextFrame(), wait);
+			return;
+		}
+		this.drawNextFrame();
+	}
+
+	private drawNextFrame(): void {
+		clearTimeout(this.pacedDraw);
+		this.pacedDraw = undefined;
 		if (this.frame) return;
 		this.frame = requestAnimationFrame(() => {
 			this.frame = 0;
@@ -299,6 +321,7 @@ export class Workbench {
 			for (const [purpose, u] of this.pendingUpdates) next[purpose] = u;
 			this.pendingUpdates.clear();
 			this.results = next;
+			this.pacer.drawn();
 			this.markDrawn(next.current);
 		});
 	}

@@ -82,7 +82,8 @@ export function runModel(input: RunInput, options: RunOptions = {}): RunOutput {
 	const minimum = minimumCitizens(p.postsPer1000, population);
 	if (population.citizens < minimum)
 		throw new RangeError(`population of ${population.citizens} citizens is below the minimum of ${minimum} for its providers`);
-	const { world, spinUpMonths, settled } = settledWorld(input, options.cache === undefined ? sharedSettledCache : options.cache);
+	const cache = options.cache === undefined ? sharedSettledCache : options.cache;
+	const { world, spinUpMonths, settled } = settledWorld(input, cache);
 	world.recordStart = world.month;
 	world.waitHistogram = input.detail
 		? { trueWaits: new Float64Array(HISTOGRAM_BINS), recordedWaits: new Float64Array(HISTOGRAM_BINS) }
@@ -117,6 +118,8 @@ export function runModel(input: RunInput, options: RunOptions = {}): RunOutput {
 			}))
 		};
 	}
+	// The next settled state is restored into this world (settled-cache.ts says why).
+	cache?.release(world);
 	return output;
 }
 
@@ -124,7 +127,12 @@ export function runModel(input: RunInput, options: RunOptions = {}): RunOutput {
 function settledWorld(input: RunInput, cache: SettledStateCache | null): { world: World; spinUpMonths: number; settled: boolean } {
 	const key = cache ? settledKey(input.assumptions, input.population, input.seed) : '';
 	const cached = cache?.get(key);
-	if (cached) return { world: cached.world, spinUpMonths: cached.months, settled: cached.settled };
+	if (cached) {
+		// Equal to the cached ones (the key holds them); the caller's own objects, as in a world just built.
+		cached.world.p = input.assumptions;
+		cached.world.population = input.population;
+		return { world: cached.world, spinUpMonths: cached.months, settled: cached.settled };
+	}
 	const statusQuo = defaultLevers();
 	const world = createWorld(input.assumptions, statusQuo, input.population, input.seed, 0, false, 0);
 	const result = spinUp(world, statusQuo, Math.round(input.assumptions.spinUpMonths), stepMonth);

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { runMonths, testWorld } from './mechanisms/_test-world';
 import { runModel, stepMonth, type RunInput, type RunOutput } from './model';
 import { defaultAssumptions, defaultLevers, LEVERS, type LeverValues } from './parameters/registry';
-import { cloneWorld, SettledStateCache, settledKey } from './settled-cache';
+import { cloneWorld, restoreInto, SettledStateCache, settledKey } from './settled-cache';
 import type { Population, World } from './world';
 
 /** The smallest population the default assumptions allow for 3 areas × 2 providers, for fast runs. */
@@ -153,6 +153,23 @@ describe('SettledStateCache', () => {
 		expect(cache.get('missing')).toBeUndefined();
 	});
 
+	test('get restores into the world last released (the same objects), and only once', () => {
+		const cache = new SettledStateCache();
+		const settled = testWorld({ population: TINY, seed: 1 });
+		cache.set('a', settled, 96, true);
+		const finished = testWorld({ population: TINY, seed: 2 });
+		const citizens = finished.citizens;
+		cache.release(finished);
+		const restored = cache.get('a')!.world;
+		expect(restored).toBe(finished);
+		expect(restored.citizens).toBe(citizens);
+		expect(differences(settled, restored)).toEqual([]);
+		// Nothing released since: the next is a copy of its own.
+		const next = cache.get('a')!.world;
+		expect(next).not.toBe(finished);
+		expect(differences(settled, next)).toEqual([]);
+	});
+
 	test('storing under a key already held keeps the first', () => {
 		const cache = new SettledStateCache();
 		cache.set('a', worlds[0], 96, true);
@@ -198,6 +215,71 @@ describe('SettledStateCache', () => {
 		two.set('c', worlds[2], 1, true);
 		two.set('d', worlds[3], 1, true);
 		expect(two.size).toBe(2);
+	});
+});
+
+describe('restoring into the world of a finished run', () => {
+	test('restoreInto copies into the target\'s own objects and arrays, so the restored world equals the source', () => {
+		const source = testWorld({ population: TINY, seed: 1 });
+		runMonths(source, 4);
+		const target = testWorld({ population: TINY, seed: 2 });
+		runMonths(target, 9);
+		const { citizens, providers, streams, tallies } = target;
+		const trust = citizens.trust;
+		const restored = restoreInto(target, source) as World;
+		expect(restored).toBe(target);
+		// The same objects (their hidden classes with them), now holding the source's values.
+		expect(target.citizens).toBe(citizens);
+		expect(target.citizens.trust).toBe(trust);
+		expect(target.providers).toBe(providers);
+		expect(target.streams.events).toBe(streams.events);
+		expect(target.tallies).toBe(tallies);
+		expect(differences(source, target)).toEqual([]);
+		expect(target.month).toBe(source.month);
+		// Nothing is shared with the source, and both go on alike.
+		expect(target.citizens.trust).not.toBe(source.citizens.trust);
+		runMonths(source, 3);
+		runMonths(target, 3);
+		expect(differences(source, target)).toEqual([]);
+		expect(target.streams.citizens.next()).toBe(source.streams.citizens.next());
+	});
+
+	test('where shapes differ, the target gets a copy of the source\'s value', () => {
+		const target = { a: new Float64Array(2), b: [new Int32Array(1)], c: { x: 1 }, d: null as unknown, e: 'kept?' };
+		const source = { a: new Float64Array([1, 2, 3]), b: [new Int32Array([4, 5])], c: { x: 2, y: 3 }, d: { z: new Uint8Array([6]) }, e: 'replaced' };
+		const out = restoreInto(target, source) as typeof source;
+		expect(out).toBe(target);
+		expect(Array.from(out.a)).toEqual([1, 2, 3]);
+		expect(out.a).not.toBe(source.a);
+		expect(Array.from(out.b[0])).toEqual([4, 5]);
+		expect(out.c).toEqual({ x: 2, y: 3 });
+		expect(out.c).not.toBe(source.c);
+		expect(Array.from(out.d.z)).toEqual([6]);
+		expect(out.d.z).not.toBe(source.d.z);
+		expect(out.e).toBe('replaced');
+		// A typed array of another type is not written into either.
+		const mixed = restoreInto({ a: new Float32Array(3) }, { a: new Float64Array([0.1, 0.2, 0.3]) }) as { a: Float64Array };
+		expect(mixed.a).toBeInstanceOf(Float64Array);
+		expect(Array.from(mixed.a)).toEqual([0.1, 0.2, 0.3]);
+	});
+
+	test('a re-run restores into the world the last run released, and never writes into its caller\'s assumptions', () => {
+		const cache = new SettledStateCache();
+		// Another seed and another value of an assumption: a state of its own, spun up and cached.
+		const other = input({}, { seed: 4 });
+		other.assumptions = { ...other.assumptions, onsetRate: other.assumptions.onsetRate * 1.1 };
+		const spunUp = runModel(other, { cache });
+		// The first input's run is the last released: its world (holding the caller's objects) is restored into next.
+		const first = input({}, { seed: 3 });
+		runModel(first, { cache });
+		const before = { ...first.assumptions };
+		const population = { ...first.population };
+		const again = { ...other, assumptions: { ...other.assumptions } };
+		expectIdentical(spunUp, runModel(again, { cache }));
+		expect(first.assumptions).toEqual(before);
+		expect(first.population).toEqual(population);
+		// And the first seed's state comes back exactly, into the world the last run released.
+		expectIdentical(runModel(first, { cache: null }), runModel(first, { cache }));
 	});
 });
 

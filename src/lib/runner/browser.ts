@@ -46,12 +46,20 @@ export interface BrowserRunner {
 	dispose(): void;
 }
 
+/**
+ * How long a replicate cancelled by a lever change may run on (pool.ts): a re-run takes about
+ * 0.2 s here and a fresh run about 0.4 s, while a worker started afresh needs about 2 s for its
+ * first run (its code not yet compiled, no settled states cached). Longer runs (a big population)
+ * are stopped.
+ */
+const DRAIN_MS = 2000;
+
 /** Purposes in the order their replicates should run when several wait. */
 export const PURPOSE_RANK: Record<string, number> = { current: 0, baseline: 1, pin0: 2, pin1: 3, pin2: 4 };
 
 export function createBrowserRunner(onUpdate: (update: EnsembleUpdate) => void): BrowserRunner {
 	const size = poolSizeFor(navigator.hardwareConcurrency);
-	const pool = new WorkerPool(() => new GuardedWorker(spawnModelWorker()), size, { spare: true });
+	const pool = new WorkerPool(() => new GuardedWorker(spawnModelWorker()), size, { spare: true, drainMs: DRAIN_MS, rampUp: true });
 	const scheduler = new EnsembleScheduler(pool, onUpdate, {
 		outcomes: OUTCOMES.length,
 		coalesceMs: 80,

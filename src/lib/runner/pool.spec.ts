@@ -1,25 +1,119 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { WorkerFailure } from './guarded-worker';
 import { Cancelled, WorkerPool, poolSizeFor, settledStateKey } from './pool';
 import { FakeWorker, fakeJob, settle } from './test-fakes';
 
-function fakePool(size: number, spare = false) {
+function fakePool(size: number, spare = false, drainMs = 0) {
 	const made: FakeWorker[] = [];
 	const pool = new WorkerPool(() => {
 		const w = new FakeWorker(`w${made.length}`);
 		made.push(w);
 		return w;
-	}, size, { spare });
+	}, size, { spare, drainMs });
 	return { pool, made };
 }
 
 describe('poolSizeFor', () => {
-	test('one fewer than the cores, at least one', () => {
-		expect(poolSizeFor(2)).toBe(1);
-		expect(poolSizeFor(8)).toBe(7);
+	test('every core of a machine with two or fewer, one fewer than the cores above that', () => {
 		expect(poolSizeFor(1)).toBe(1);
-		expect(poolSizeFor(undefined)).toBe(1);
-		expect(poolSizeFor(0)).toBe(1);
+		expect(poolSizeFor(2)).toBe(2);
+		expect(poolSizeFor(3)).toBe(2);
+		expect(poolSizeFor(8)).toBe(7);
+		// Unknown or nonsense: taken as two cores.
+		expect(poolSizeFor(undefined)).toBe(2);
+		expect(poolSizeFor(0)).toBe(2);
+		expect(poolSizeFor(Number.NaN)).toBe(2);
+	});
+});
+
+describe('WorkerPool with drainMs: a cancelled run finishes in its worker', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+	const tick = () => vi.advanceTimersByTimeAsync(0);
+
+	test('the worker is kept (not stopped), its late result dropped, and it then takes new work', async () => {
+		vi.useFakeTimers();
+		const { pool, made } = fakePool(2, true, 2000);
+		const outcomes: string[] = [];
+		const track = (p: Promise<unknown>, name: string) =>
+			p.then(() => outcomes.push(`${name} done`), (e) => outcomes.push(`${name} ${e instanceof Cancelled ? 'cancelled' : 'failed'}`));
+		track(pool.submit('old', 0, fakeJob(1), 60_000), 'old1');
+		track(pool.submit('old', 0, fakeJob(2), 60_000), 'old2');
+		track(pool.submit('old', 0, fakeJob(3), 60_000), 'old3');
+		await tick();
+		made[1].finish();
+		await tick();
+		expect(outcomes).toEqual(['old2 done']);
+		// w0 runs seed 1, w1 seed 3; both are cancelled, and the new tasks wait for a worker.
+		pool.cancel('old');
+		track(pool.submit('new', 0, fakeJob(4), 60_000), 'new4');
+		track(pool.submit('new', 0, fakeJob(5), 60_000), 'new5');
+		await tick();
+		expect(outcomes.sort()).toEqual(['old1 cancelled', 'old2 done', 'old3 cancelled']);
+		expect(made.every((w) => !w.dead)).toBe(true);
+		expect(pool.load).toEqual({ queued: 2, running: 0 });
+		// w1's cancelled run ends: its result is dropped and it takes the first new task.
+		made[1].finish();
+		await tick();
+		expect(made[1].jobs.map((j) => j.seed)).toEqual([2, 3, 4]);
+		expect(pool.load).toEqual({ queued: 1, running: 1 });
+		made[0].finish();
+		await tick();
+		expect(made[0].jobs.map((j) => j.seed)).toEqual([1, 5]);
+		made[0].finish();
+		made[1].finish();
+		await tick();
+		expect(outcomes.sort()).toEqual(['new4 done', 'new5 done', 'old1 cancelled', 'old2 done', 'old3 cancelled']);
+		// No worker was stopped, so none was started beyond the two and the spare.
+		expect(made).toHaveLength(3);
+		pool.dispose();
+	});
+
+	test('a cancelled run that outlasts drainMs is stopped and the warm spare takes its place', async () => {
+		vi.useFakeTimers();
+		const { pool, made } = fakePool(1, true, 2000);
+		const warmUp = pool.submit('warm', 0, fakeJob(0), 60_000);
+		await tick();
+		made[0].finish();
+		await warmUp;
+		expect(made).toHaveLength(2);
+		const old = pool.submit('old', 0, fakeJob(1), 60_000).catch((e: unknown) => e);
+		await tick();
+		pool.cancel('old');
+		expect(await old).toBeInstanceOf(Cancelled);
+		const next = pool.submit('new', 0, fakeJob(2), 60_000);
+		await vi.advanceTimersByTimeAsync(1999);
+		expect(made[0].dead).toBe(false);
+		expect(made[1].jobs).toHaveLength(0);
+		await vi.advanceTimersByTimeAsync(1);
+		expect(made[0].dead).toBe(true);
+		expect(made[1].jobs.map((j) => j.seed)).toEqual([2]);
+		made[1].finish();
+		await expect(next).resolves.toMatchObject({ months: 6 });
+		pool.dispose();
+	});
+
+	test('a worker that crashes while draining is replaced, and dispose clears the drain timers', async () => {
+		vi.useFakeTimers();
+		const { pool, made } = fakePool(1, false, 2000);
+		const old = pool.submit('old', 0, fakeJob(1), 60_000).catch((e: unknown) => e);
+		await tick();
+		pool.cancel('old');
+		await old;
+		const next = pool.submit('new', 0, fakeJob(2), 60_000);
+		made[0].crash();
+		await tick();
+		expect(made).toHaveLength(2);
+		expect(made[1].jobs.map((j) => j.seed)).toEqual([2]);
+		made[1].finish();
+		await expect(next).resolves.toMatchObject({ months: 6 });
+		const again = pool.submit('old', 0, fakeJob(3), 60_000).catch((e: unknown) => e);
+		await tick();
+		pool.cancel('old');
+		await again;
+		pool.dispose();
+		expect(vi.getTimerCount()).toBe(0);
 	});
 });
 
@@ -112,6 +206,26 @@ describe('WorkerPool', () => {
 		made[1].finish();
 		await settle();
 		expect(outcomes.sort()).toEqual(['new done', 'old1 cancelled', 'old2 cancelled']);
+	});
+
+	test('with rampUp, one worker starts first and the others once it has finished a task', async () => {
+		const made: FakeWorker[] = [];
+		const pool = new WorkerPool(() => {
+			const w = new FakeWorker(`w${made.length}`);
+			made.push(w);
+			return w;
+		}, 3, { rampUp: true });
+		const tasks = [1, 2, 3, 4].map((seed) => pool.submit('a', 0, fakeJob(seed), 1000));
+		await settle();
+		expect(made).toHaveLength(1);
+		expect(pool.load).toEqual({ queued: 3, running: 1 });
+		made[0].finish();
+		await settle();
+		expect(made).toHaveLength(3);
+		expect(pool.load).toEqual({ queued: 0, running: 3 });
+		expect(made.map((w) => w.jobs.map((j) => j.seed))).toEqual([[1, 2], [3], [4]]);
+		for (const w of made) w.finish();
+		await Promise.all(tasks);
 	});
 
 	test('a worker that crashes fails its task with the reason and is replaced', async () => {

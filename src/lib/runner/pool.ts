@@ -1,9 +1,13 @@
 /**
  * A pool of model workers: tasks queue by priority, each idle worker takes the next one.
- * Cancelling a tag drops its queued tasks and stops its running ones at once by terminating
- * their workers (a replicate cannot be interrupted from outside); a warm spare takes the
- * place of a stopped worker so new work starts without waiting for a worker to boot.
- * A worker that crashes or hangs is replaced and its task fails with the reason.
+ * Cancelling a tag drops its queued tasks and settles its running ones as cancelled at once.
+ * A replicate cannot be interrupted from outside, so a running one's worker is either stopped
+ * (terminated; a warm spare takes its place so new work starts without waiting for a worker to
+ * boot) or, with `drainMs`, left to finish for up to that long and then given new work: a
+ * stopped worker's replacement starts cold, without the settled states the old one kept, and in
+ * a browser its first run can take ten times as long as a re-run. Only a run that outlasts
+ * `drainMs` is stopped. A worker that crashes or hangs is replaced and its task fails with the
+ * reason.
  *
  * Each worker keeps the settled states of the replicates it has run (the model's cache of
  * settled states, one per thread), so a replicate run again after a lever change goes, among
@@ -37,6 +41,10 @@ export interface PoolOptions {
 	spare?: boolean;
 	/** After this many workers in a row die without finishing a task, stop replacing them. */
 	maxConsecutiveDeaths?: number;
+	/** Let a cancelled task's run finish for up to this many ms, keeping its worker (default 0: stop it at once). */
+	drainMs?: number;
+	/** Start one worker, and the others once it has finished a task, so the first run does not share the cores with workers booting. */
+	rampUp?: boolean;
 }
 
 /** Replicates whose settled states a worker is taken to keep (its cache holds about this many default runs). */
@@ -48,15 +56,21 @@ export function settledStateKey(job: RunJob): string {
 	return `${job.seed}|${citizens}|${areas}|${providersPerArea}|${JSON.stringify(job.assumptions)}`;
 }
 
-/** Workers for a machine: at most one fewer than its cores, at least one. */
+/**
+ * Model workers for a page on a machine: every core of a machine with one or two (leaving one
+ * idle for the page would halve the ensemble's speed there, and the page only draws, at most
+ * once a frame), one fewer than the cores above that.
+ */
 export function poolSizeFor(hardwareConcurrency: number | undefined): number {
 	const cores = Number.isFinite(hardwareConcurrency) && hardwareConcurrency! > 0 ? Math.floor(hardwareConcurrency!) : 2;
-	return Math.max(1, cores - 1);
+	return cores <= 2 ? cores : cores - 1;
 }
 
 export class WorkerPool {
 	private readonly workers: PoolWorker[] = [];
 	private readonly running = new Map<PoolWorker, Task>();
+	/** Workers finishing a cancelled task, each with the timer that stops it if it takes too long. */
+	private readonly draining = new Map<PoolWorker, ReturnType<typeof setTimeout>>();
 	/** Keys (settledStateKey) of the replicates each worker has run, oldest first. */
 	private readonly ran = new WeakMap<PoolWorker, Set<string>>();
 	private queue: Task[] = [];
@@ -73,7 +87,13 @@ export class WorkerPool {
 		private readonly options: PoolOptions = {}
 	) {
 		if (!Number.isInteger(size) || size < 1) throw new RangeError(`a pool needs at least one worker, not ${size}`);
-		for (let i = 0; i < size; i++) this.workers.push(this.spawn());
+		const first = options.rampUp ? 1 : size;
+		for (let i = 0; i < first; i++) this.workers.push(this.spawn());
+	}
+
+	/** With rampUp, the workers not started yet start now (once a first task is done). */
+	private rampUp(): void {
+		while (this.workers.length < this.size && !this.broken) this.workers.push(this.spawn());
 	}
 
 	/** The spare starts once the first task is done, so it does not slow the first run by booting beside it. */
@@ -101,11 +121,38 @@ export class WorkerPool {
 		for (const [worker, task] of [...this.running]) {
 			if (task.tag !== tag) continue;
 			this.running.delete(worker);
-			worker.terminate();
-			this.replace(worker);
+			this.drainOrStop(worker);
 			task.reject(new Cancelled());
 		}
 		this.pump();
+	}
+
+	/** A worker whose task was cancelled: let it finish (within drainMs) or stop it now. */
+	private drainOrStop(worker: PoolWorker): void {
+		const drainMs = this.options.drainMs ?? 0;
+		if (drainMs <= 0) {
+			worker.terminate();
+			this.replace(worker);
+			return;
+		}
+		const timer = setTimeout(() => {
+			if (!this.draining.delete(worker)) return;
+			worker.terminate();
+			this.replace(worker);
+			this.pump();
+		}, drainMs);
+		this.draining.set(worker, timer);
+	}
+
+	/** A draining worker's run has ended (its result is dropped): it takes work again, or is replaced if it died. */
+	private drained(worker: PoolWorker): boolean {
+		const timer = this.draining.get(worker);
+		if (timer === undefined) return false;
+		clearTimeout(timer);
+		this.draining.delete(worker);
+		if (worker.dead) this.replace(worker);
+		this.pump();
+		return true;
 	}
 
 	/** After workers kept failing: start afresh (the user asked to try again). */
@@ -122,6 +169,8 @@ export class WorkerPool {
 	}
 
 	dispose(): void {
+		for (const timer of this.draining.values()) clearTimeout(timer);
+		this.draining.clear();
 		for (const task of this.queue) task.reject(new Cancelled());
 		this.queue = [];
 		for (const worker of [...this.workers, ...(this.spareWorker ? [this.spareWorker] : [])]) worker.terminate();
@@ -141,11 +190,11 @@ export class WorkerPool {
 		for (const affineOnly of [true, false]) {
 			for (let i = 0; i < this.workers.length; i++) {
 				if (this.queue.length === 0 || this.broken) return;
-				if (this.running.has(this.workers[i])) continue;
+				if (this.running.has(this.workers[i]) || this.draining.has(this.workers[i])) continue;
 				// A worker can die while idle (say, its script fails to load): replace it before giving it work.
 				while (this.workers[i].dead && !this.broken) this.lost(this.workers[i], new WorkerFailure('crashed', 'a model worker stopped before it could run'));
 				const worker = this.workers[i];
-				if (this.broken || worker.dead || this.running.has(worker)) continue;
+				if (this.broken || worker.dead || this.running.has(worker) || this.draining.has(worker)) continue;
 				const j = this.affine(worker);
 				if (j >= 0) this.start(worker, this.queue.splice(j, 1)[0]);
 				else if (!affineOnly) this.start(worker, this.queue.shift()!);
@@ -172,14 +221,17 @@ export class WorkerPool {
 		if (ran.size > AFFINITY_KEYS) ran.delete(ran.values().next().value!);
 		worker.run(task.job, task.timeoutMs).then(
 			(result) => {
-				if (this.running.get(worker) !== task) return; // cancelled meanwhile: already settled
+				if (this.drained(worker)) return; // cancelled meanwhile: already settled
+				if (this.running.get(worker) !== task) return;
 				this.running.delete(worker);
 				this.deathsInARow = 0;
 				task.resolve(result);
+				this.rampUp();
 				this.ensureSpare();
 				this.pump();
 			},
 			(error: unknown) => {
+				if (this.drained(worker)) return;
 				if (this.running.get(worker) !== task) return;
 				this.running.delete(worker);
 				if (worker.dead) this.lost(worker, error);

@@ -7,15 +7,15 @@
 import { availableParallelism } from 'node:os';
 import type { RunOutput } from '../model/index';
 import { WorkerFailure } from '../runner/guarded-worker';
-import { poolSizeFor, WorkerPool } from '../runner/pool';
+import { WorkerPool } from '../runner/pool';
 import type { RunJob } from '../runner/protocol';
 
 /** Long enough for any single run; a thread silent for longer is taken to have hung. */
 const RUN_TIMEOUT_MS = 2 ** 31 - 1;
 
-/** Threads when --threads is not given: one fewer than the cores, at least one. */
+/** Threads when --threads is not given: one fewer than the cores (the user's shell keeps one), at least one. */
 export function defaultThreads(): number {
-	return poolSizeFor(availableParallelism());
+	return Math.max(1, availableParallelism() - 1);
 }
 
 export interface ModelThreads {
