@@ -14,6 +14,10 @@
  * - fresh: a run of the default scenario without a cache of settled states (spin-up included),
  *   always the same seed, since spin-ups differ in length from seed to seed;
  * - rerun: a run of the same seed whose settled state is cached (a lever change in the workbench).
+ *
+ * The variant loaded first runs a few per cent faster than the same code loaded second (3–7%
+ * measured, comparing a version with itself in both orders), so read a small difference in both
+ * orders: `… <ref> .` and `… . <ref>`.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

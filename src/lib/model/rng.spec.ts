@@ -98,6 +98,24 @@ describe('Rng', () => {
 		state.b = 0;
 		expect(draws(a, 10)).toEqual(expected);
 	});
+
+	test('fill gives exactly the draws next would, in order, and leaves the stream where next would', () => {
+		// Starting part-way through a block or at its start; filling less than a block, exactly
+		// blocks, and blocks and a part; zero draws.
+		for (const before of [0, 1, 100, 255, 256, 300])
+			for (const n of [0, 1, 17, 256, 511, 512, 1000, 20_001]) {
+				const one = createStream(9, 1, 'fill');
+				const many = createStream(9, 1, 'fill');
+				draws(one, before);
+				draws(many, before);
+				const out = new Float64Array(n + 3).fill(-1);
+				many.fill(out, n);
+				expect(Array.from(out.subarray(0, n))).toEqual(draws(one, n));
+				// Nothing written past n.
+				expect(Array.from(out.subarray(n))).toEqual([-1, -1, -1]);
+				expect(draws(many, 300)).toEqual(draws(one, 300));
+			}
+	});
 });
 
 describe('replicateSeed', () => {

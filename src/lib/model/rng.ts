@@ -32,14 +32,36 @@ export class Rng {
 		return this.block[this.pos++];
 	}
 
+	/**
+	 * Put the next n draws in out[0..n): exactly what n calls of `next` would return, in order, and
+	 * the stream left where they would leave it. Whole blocks are generated straight into `out`.
+	 */
+	fill(out: Float64Array, n: number): void {
+		const block = this.block;
+		let j = 0;
+		while (j < n && this.pos < BLOCK) out[j++] = block[this.pos++];
+		const whole = j + Math.floor((n - j) / BLOCK) * BLOCK;
+		if (whole > j) this.generate(out, j, whole);
+		j = whole;
+		while (j < n) {
+			if (this.pos === BLOCK) this.refill();
+			out[j++] = block[this.pos++];
+		}
+	}
+
 	private refill(): void {
+		this.generate(this.block, 0, BLOCK);
+		this.pos = 0;
+	}
+
+	/** Generate out[from..to) and advance the state past them. */
+	private generate(out: Float64Array, from: number, to: number): void {
 		const s = this.s;
-		const out = this.block;
 		let a = s[0];
 		let b = s[1];
 		let c = s[2];
 		let d = s[3];
-		for (let j = 0; j < BLOCK; j++) {
+		for (let j = from; j < to; j++) {
 			b = (b << 25) ^ (b >>> 7) ^ c;
 			c = (c - d) | 0;
 			d = (d << 24) ^ (d >>> 8) ^ a;
@@ -54,7 +76,6 @@ export class Rng {
 		s[1] = b;
 		s[2] = c;
 		s[3] = d;
-		this.pos = 0;
 	}
 }
 

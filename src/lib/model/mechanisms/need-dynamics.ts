@@ -29,6 +29,12 @@ import { growthMonths, type World } from '../world';
  *   → well: a need can resolve unaided while on a list as off it.
  * One uniform draw per citizen per month, always, so that citizens stay aligned across
  * scenarios compared on the same seeds.
+ *
+ * The month's draws are taken at once, citizen i's being the i-th; the well are then stepped in
+ * one pass and the rest in a second, in citizen order. Only a citizen's own step changes its
+ * state, and the well's steps change nothing the others' read (counts of the well, added to in
+ * whole numbers, are read only after both passes), so this is the one-pass loop's result exactly,
+ * with the branch on each citizen's state far more predictable.
  */
 export function stepNeedDynamics(world: World): void {
 	const c = world.citizens;
@@ -69,24 +75,35 @@ export function stepNeedDynamics(world: World): void {
 	const areaOnset = world.areaScratch;
 	for (let a = 0; a < world.areas.n; a++) areaOnset[a] = growth * (1 - primary * prevention[a]);
 
-	for (let i = 0, n = c.n; i < n; i++) {
-		const u = rng.next();
+	const n = c.n;
+	const { draw, unwell } = scratch(n);
+	rng.fill(draw, n);
+	let unwellCount = 0;
+	for (let i = 0; i < n; i++) {
+		if (state[i] !== WELL) {
+			unwell[unwellCount++] = i;
+			continue;
+		}
+		let onset = onsetBase[i] * areaOnset[area[i]];
+		const f0 = fragility[i];
+		if (f0 !== 0) {
+			const gap = month - fragilityMonth[i];
+			const f = gap < MEMORY_TABLE_MONTHS ? f0 * fragilityKeep[gap] : 0;
+			// Forget a relapse risk once it adds under 1% to the hazard, so the check stays cheap.
+			if (f < 0.01) fragility[i] = 0;
+			onset *= 1 + f;
+		}
+		if (draw[i] < onset) {
+			state[i] = AT_RISK;
+			cellWell[area[i] * QUINTILES + quintile[i]]--;
+		}
+	}
+
+	for (let j = 0; j < unwellCount; j++) {
+		const i = unwell[j];
+		const u = draw[i];
 		const s = state[i];
-		if (s === WELL) {
-			let onset = onsetBase[i] * areaOnset[area[i]];
-			const f0 = fragility[i];
-			if (f0 !== 0) {
-				const gap = month - fragilityMonth[i];
-				const f = gap < MEMORY_TABLE_MONTHS ? f0 * fragilityKeep[gap] : 0;
-				// Forget a relapse risk once it adds under 1% to the hazard, so the check stays cheap.
-				if (f < 0.01) fragility[i] = 0;
-				onset *= 1 + f;
-			}
-			if (u < onset) {
-				state[i] = AT_RISK;
-				cellWell[area[i] * QUINTILES + quintile[i]]--;
-			}
-		} else if (s === AT_RISK) {
+		if (s === AT_RISK) {
 			let tr = trust[i];
 			let gap = month - trustMonth[i];
 			if (gap !== 0) {
@@ -144,6 +161,14 @@ export function stepNeedDynamics(world: World): void {
 		}
 	}
 	world.presentingCount = presentingCount;
+}
+
+/** Working arrays of the need step, grown as populations need: a month's draws, and who is not well. */
+let working = { draw: new Float64Array(0), unwell: new Int32Array(0) };
+
+function scratch(n: number): typeof working {
+	if (working.draw.length < n) working = { draw: new Float64Array(n), unwell: new Int32Array(n) };
+	return working;
 }
 
 /**
