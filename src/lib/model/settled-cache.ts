@@ -11,7 +11,7 @@ import type { Population, World } from './world';
  * copying every column into it. A world rebuilt object by object would be as exact, but its
  * objects would not share hidden classes with those `createWorld` makes: every property read in
  * the model's compiled loops would then meet two shapes instead of one, which V8 handles with
- * slower, polymorphic code for the rest of the thread's life (re-runs measured 20–30% slower).
+ * slower, polymorphic code for the rest of the thread's life (re-runs measured about 10% slower).
  */
 export class SettledStateCache {
 	private readonly entries = new Map<string, { world: World; months: number; settled: boolean; bytes: number }>();
