@@ -1,4 +1,4 @@
-export { summarise, quantileSorted, type Summary } from './quantiles';
+export { summarise, quantileSorted, quantileOfSortedRange, type Summary } from './quantiles';
 export {
 	runEnsemble,
 	fromRuns,

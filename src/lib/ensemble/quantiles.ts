@@ -11,12 +11,16 @@ export interface Summary {
  * (Hyndman & Fan type 7, the default of R and NumPy).
  */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-	const n = sorted.length;
+	return quantileOfSortedRange(sorted, 0, sorted.length, q);
+}
+
+/** quantileSorted of the n values from `sorted[start]` on (a sorted run inside a larger array). */
+export function quantileOfSortedRange(sorted: ArrayLike<number>, start: number, n: number, q: number): number {
 	if (n === 0) return NaN;
 	const h = (n - 1) * q;
 	const lo = Math.floor(h);
 	const hi = Math.min(n - 1, lo + 1);
-	return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+	return sorted[start + lo] + (h - lo) * (sorted[start + hi] - sorted[start + lo]);
 }
 
 /**

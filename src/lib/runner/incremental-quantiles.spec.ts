@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { fromRuns, summariseEnsemble, type EnsembleSummary } from '../ensemble/index';
+import { fromRuns, quantileSorted, summariseEnsemble, type EnsembleSummary } from '../ensemble/index';
 import { OUTCOMES, type RunOutput } from '../model/index';
-import { EnsembleAccumulator, SortedColumn, differenceRun } from './incremental-quantiles';
+import { EnsembleAccumulator, SortedColumns, differenceRun } from './incremental-quantiles';
 import { fakeJob, syntheticResult } from './test-fakes';
 
 const SHAPE = { outcomes: OUTCOMES.length, groups: 8, months: 24 };
@@ -28,18 +28,26 @@ function expectIdentical(a: EnsembleSummary, b: EnsembleSummary) {
 	}
 }
 
-describe('SortedColumn', () => {
-	test('keeps values sorted whatever the insertion order, skips NaN, and gives type-7 quantiles', () => {
-		const c = new SortedColumn(6);
-		for (const v of [3, NaN, 1, 2, 2, 5]) c.insert(v);
-		expect(c.length).toBe(5);
-		expect(Array.from(c.values.subarray(0, c.length))).toEqual([1, 2, 2, 3, 5]);
-		expect(c.quantile(0.5)).toBe(2);
-		expect(c.quantile(0.95)).toBeCloseTo(3 + 0.8 * 2, 12);
+describe('SortedColumns', () => {
+	test('keeps each column sorted whatever the insertion order, skips NaN, and gives type-7 quantiles', () => {
+		const c = new SortedColumns(3, 6);
+		// Columns side by side in one array: filling one never touches its neighbours.
+		for (const v of [9, 8, 7, 6, 5, 4]) c.insert(0, v);
+		for (const v of [3, NaN, 1, 2, 2, 5]) c.insert(1, v);
+		for (const v of [-1, -3]) c.insert(2, v);
+		expect(Array.from(c.lengths)).toEqual([6, 5, 2]);
+		expect(c.sorted(0)).toEqual([4, 5, 6, 7, 8, 9]);
+		expect(c.sorted(1)).toEqual([1, 2, 2, 3, 5]);
+		expect(c.sorted(2)).toEqual([-3, -1]);
+		expect(c.quantile(1, 0.5)).toBe(2);
+		expect(c.quantile(1, 0.95)).toBeCloseTo(3 + 0.8 * 2, 12);
+		expect(c.quantile(1, 0.95)).toBe(quantileSorted([1, 2, 2, 3, 5], 0.95));
+		expect(c.quantile(0, 0)).toBe(4);
+		expect(c.quantile(0, 1)).toBe(9);
 	});
 
 	test('an empty column has no quantiles', () => {
-		expect(new SortedColumn(3).quantile(0.5)).toBeNaN();
+		expect(new SortedColumns(2, 3).quantile(1, 0.5)).toBeNaN();
 	});
 });
 

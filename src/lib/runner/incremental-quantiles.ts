@@ -5,32 +5,47 @@
  * `summarise` once every run has arrived: the same type-7 quantiles over the same values, and
  * means summed in replicate order whatever order the runs came in.
  */
-import { FINAL_MONTHS, quantileSorted, type Summary } from '../ensemble/index';
+import { FINAL_MONTHS, quantileOfSortedRange, type Summary } from '../ensemble/index';
 
-/** A sorted multiset of numbers with room for `capacity` values; NaN is not stored. */
-export class SortedColumn {
+/**
+ * Many sorted multisets of numbers, each with room for `capacity` values, in one array: an
+ * ensemble has thousands of cells, and a typed array each cost the page tens of milliseconds
+ * to allocate when a new ensemble's first run arrived. NaN is not stored.
+ */
+export class SortedColumns {
 	readonly values: Float64Array;
-	length = 0;
+	readonly lengths: Int32Array;
 
-	constructor(capacity: number) {
-		this.values = new Float64Array(capacity);
+	constructor(
+		readonly columns: number,
+		readonly capacity: number
+	) {
+		this.values = new Float64Array(columns * capacity);
+		this.lengths = new Int32Array(columns);
 	}
 
-	insert(v: number): void {
+	insert(column: number, v: number): void {
 		if (v !== v) return;
 		const a = this.values;
-		let i = this.length;
+		const start = column * this.capacity;
+		let i = start + this.lengths[column];
 		// Shift larger values up one place; equal values stay before the new one.
-		while (i > 0 && a[i - 1] > v) {
+		while (i > start && a[i - 1] > v) {
 			a[i] = a[i - 1];
 			i--;
 		}
 		a[i] = v;
-		this.length++;
+		this.lengths[column]++;
 	}
 
-	quantile(q: number): number {
-		return this.length === 0 ? NaN : quantileSorted(this.values.subarray(0, this.length), q);
+	/** The values of a column so far, ascending (a copy). */
+	sorted(column: number): number[] {
+		const start = column * this.capacity;
+		return Array.from(this.values.subarray(start, start + this.lengths[column]));
+	}
+
+	quantile(column: number, q: number): number {
+		return quantileOfSortedRange(this.values, column * this.capacity, this.lengths[column], q);
 	}
 }
 
@@ -54,8 +69,10 @@ export interface Band {
  * (the mean of the last 12 months of each run).
  */
 export class EnsembleAccumulator {
-	private readonly monthly: SortedColumn[];
-	private readonly finals: SortedColumn[];
+	/** Cell (outcome o, month t) is column o * months + t. */
+	private readonly monthly: SortedColumns;
+	/** Cell (outcome o, group g) is column o * groups + g. */
+	private readonly finals: SortedColumns;
 	private readonly received: (SeriesRun | undefined)[];
 	/** Each run's final figures, outcome × group. */
 	private readonly runFinals: (Float64Array | undefined)[];
@@ -67,8 +84,8 @@ export class EnsembleAccumulator {
 		readonly groups: number,
 		readonly months: number
 	) {
-		this.monthly = Array.from({ length: outcomes * months }, () => new SortedColumn(runs));
-		this.finals = Array.from({ length: outcomes * groups }, () => new SortedColumn(runs));
+		this.monthly = new SortedColumns(outcomes * months, runs);
+		this.finals = new SortedColumns(outcomes * groups, runs);
 		this.received = new Array(runs).fill(undefined);
 		this.runFinals = new Array(runs).fill(undefined);
 	}
@@ -91,8 +108,8 @@ export class EnsembleAccumulator {
 		const { months, groups, series } = run;
 		for (let o = 0; o < this.outcomes; o++) {
 			const base = o * groups * months;
-			for (let t = 0; t < months; t++) this.monthly[o * months + t].insert(series[base + t]);
-			for (let g = 0; g < groups; g++) this.finals[o * groups + g].insert(own[o * groups + g]);
+			for (let t = 0; t < months; t++) this.monthly.insert(o * months + t, series[base + t]);
+			for (let g = 0; g < groups; g++) this.finals.insert(o * groups + g, own[o * groups + g]);
 		}
 	}
 
@@ -123,10 +140,10 @@ export class EnsembleAccumulator {
 			p95: new Float64Array(months)
 		};
 		for (let t = 0; t < months; t++) {
-			const column = this.monthly[o * months + t];
-			band.p05[t] = column.quantile(0.05);
-			band.p50[t] = column.quantile(0.5);
-			band.p95[t] = column.quantile(0.95);
+			const column = o * months + t;
+			band.p05[t] = this.monthly.quantile(column, 0.05);
+			band.p50[t] = this.monthly.quantile(column, 0.5);
+			band.p95[t] = this.monthly.quantile(column, 0.95);
 			band.mean[t] = this.meanOf((run) => run.series[o * this.groups * months + t]);
 		}
 		return band;
@@ -135,12 +152,11 @@ export class EnsembleAccumulator {
 	/** Final figure (mean of each run's last 12 months) of outcome o in group g, across runs so far. */
 	final(o: number, g = 0): Summary {
 		const k = o * this.groups + g;
-		const column = this.finals[k];
 		return {
 			mean: this.meanOf((_, r) => this.runFinals[r]![k]),
-			p05: column.quantile(0.05),
-			p50: column.quantile(0.5),
-			p95: column.quantile(0.95)
+			p05: this.finals.quantile(k, 0.05),
+			p50: this.finals.quantile(k, 0.5),
+			p95: this.finals.quantile(k, 0.95)
 		};
 	}
 
