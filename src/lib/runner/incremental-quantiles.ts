@@ -38,12 +38,6 @@ export class SortedColumns {
 		this.lengths[column]++;
 	}
 
-	/** The values of a column so far, ascending (a copy). */
-	sorted(column: number): number[] {
-		const start = column * this.capacity;
-		return Array.from(this.values.subarray(start, start + this.lengths[column]));
-	}
-
 	quantile(column: number, q: number): number {
 		return quantileOfSortedRange(this.values, column * this.capacity, this.lengths[column], q);
 	}

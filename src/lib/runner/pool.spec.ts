@@ -1,16 +1,24 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { WorkerFailure } from './guarded-worker';
-import { Cancelled, WorkerPool, poolSizeFor, settledStateKey } from './pool';
+import { Cancelled, WorkerPool, poolSizeFor, settledStateKey, type PoolOptions } from './pool';
 import { FakeWorker, fakeJob, settle } from './test-fakes';
 
-function fakePool(size: number, spare = false, drainMs = 0) {
+function fakePool(size: number, options: PoolOptions = {}) {
 	const made: FakeWorker[] = [];
 	const pool = new WorkerPool(() => {
 		const w = new FakeWorker(`w${made.length}`);
 		made.push(w);
 		return w;
-	}, size, { spare, drainMs });
+	}, size, options);
 	return { pool, made };
+}
+
+/** How each tracked task ended: "name done", "name cancelled" or "name failed". */
+function outcomeTracker() {
+	const outcomes: string[] = [];
+	const track = (p: Promise<unknown>, name: string) =>
+		p.then(() => outcomes.push(`${name} done`), (e) => outcomes.push(`${name} ${e instanceof Cancelled ? 'cancelled' : 'failed'}`));
+	return { outcomes, track };
 }
 
 describe('poolSizeFor', () => {
@@ -34,10 +42,8 @@ describe('WorkerPool with drainMs: a cancelled run finishes in its worker', () =
 
 	test('the worker is kept (not stopped), its late result dropped, and it then takes new work', async () => {
 		vi.useFakeTimers();
-		const { pool, made } = fakePool(2, true, 2000);
-		const outcomes: string[] = [];
-		const track = (p: Promise<unknown>, name: string) =>
-			p.then(() => outcomes.push(`${name} done`), (e) => outcomes.push(`${name} ${e instanceof Cancelled ? 'cancelled' : 'failed'}`));
+		const { pool, made } = fakePool(2, { spare: true, drainMs: 2000 });
+		const { outcomes, track } = outcomeTracker();
 		track(pool.submit('old', 0, fakeJob(1), 60_000), 'old1');
 		track(pool.submit('old', 0, fakeJob(2), 60_000), 'old2');
 		track(pool.submit('old', 0, fakeJob(3), 60_000), 'old3');
@@ -72,7 +78,7 @@ describe('WorkerPool with drainMs: a cancelled run finishes in its worker', () =
 
 	test('a cancelled run that outlasts drainMs is stopped and the warm spare takes its place', async () => {
 		vi.useFakeTimers();
-		const { pool, made } = fakePool(1, true, 2000);
+		const { pool, made } = fakePool(1, { spare: true, drainMs: 2000 });
 		const warmUp = pool.submit('warm', 0, fakeJob(0), 60_000);
 		await tick();
 		made[0].finish();
@@ -96,7 +102,7 @@ describe('WorkerPool with drainMs: a cancelled run finishes in its worker', () =
 
 	test('a worker that crashes while draining is replaced, and dispose clears the drain timers', async () => {
 		vi.useFakeTimers();
-		const { pool, made } = fakePool(1, false, 2000);
+		const { pool, made } = fakePool(1, { drainMs: 2000 });
 		const old = pool.submit('old', 0, fakeJob(1), 60_000).catch((e: unknown) => e);
 		await tick();
 		pool.cancel('old');
@@ -181,7 +187,7 @@ describe('WorkerPool', () => {
 	});
 
 	test('cancel drops queued tasks, stops running ones and puts the warm spare in their place', async () => {
-		const { pool, made } = fakePool(1, true);
+		const { pool, made } = fakePool(1, { spare: true });
 		// The spare starts once a first task is done, so it never slows the first run.
 		expect(made).toHaveLength(1);
 		const warmUp = pool.submit('warm', 0, fakeJob(0), 1000);
@@ -190,9 +196,7 @@ describe('WorkerPool', () => {
 		await warmUp;
 		expect(made).toHaveLength(2);
 		made[0].jobs.length = 0;
-		const outcomes: string[] = [];
-		const track = (p: Promise<unknown>, name: string) =>
-			p.then(() => outcomes.push(`${name} done`), (e) => outcomes.push(`${name} ${e instanceof Cancelled ? 'cancelled' : 'failed'}`));
+		const { outcomes, track } = outcomeTracker();
 		track(pool.submit('old', 0, fakeJob(1), 1000), 'old1');
 		track(pool.submit('old', 1, fakeJob(2), 1000), 'old2');
 		track(pool.submit('new', 2, fakeJob(3), 1000), 'new');
@@ -209,12 +213,7 @@ describe('WorkerPool', () => {
 	});
 
 	test('with rampUp, one worker starts first and the others once it has finished a task', async () => {
-		const made: FakeWorker[] = [];
-		const pool = new WorkerPool(() => {
-			const w = new FakeWorker(`w${made.length}`);
-			made.push(w);
-			return w;
-		}, 3, { rampUp: true });
+		const { pool, made } = fakePool(3, { rampUp: true });
 		const tasks = [1, 2, 3, 4].map((seed) => pool.submit('a', 0, fakeJob(seed), 1000));
 		await settle();
 		expect(made).toHaveLength(1);
