@@ -9,6 +9,10 @@
  * - rerunMs: median of 7 re-runs of one seed, whose settled state is cached (a lever change in
  *   the workbench, a paired baseline); rerun, rerunCpu: min / p25 / median;
  * - citizenMonthsPerSec: citizen-months simulated per second in the fresh runs (spin-up included);
+ * - rerunAllocatedMB: megabytes a warm re-run of the model bundled as it ships allocates on the
+ *   JavaScript heap (V8's sampling heap profiler, collected objects included: bench-allocation.ts),
+ *   against the budget that the model's inner loops allocate nothing; rerunAllocationTop: its
+ *   five largest sources;
  * - millionRunMs, millionPeakMB: one run of 1,000,000 citizens for 120 months, in a fresh
  *   process, and that process's peak resident memory;
  * - ensemble32Ms: a 32-run ensemble of the default scenario in one process;
@@ -36,6 +40,7 @@ import { ASSUMPTIONS, MODEL_VERSION, runModel } from '../src/lib/model/index';
 import { resolveScenario, toRunInput } from '../src/lib/scenario/index';
 import { loadBuiltinScenarios } from '../src/lib/scenario/builtin-node';
 import { cliStartupMs } from './bench-cli';
+import { allocationPerRun, bundledModel } from './bench-allocation';
 import { alternate, formatTiming, summarise } from './bench-stats';
 import { startThreadPool } from './bench-threads';
 
@@ -87,6 +92,10 @@ const [times, reruns] = alternate(
 	WARM_UP
 );
 const [timesCpu, rerunsCpu] = cpu.map((t) => t.slice(WARM_UP));
+// On the model as a bundle (as it ships), warmed up with as many re-runs as the timed ones had.
+const bundled = await bundledModel();
+for (let r = 0; r < WARM_UP + 7; r++) bundled.runModel(input);
+const rerunAllocation = await allocationPerRun(() => void bundled.runModel(input), 5);
 const defaultRunMs = median(times);
 const rerunMs = median(reruns);
 const simulatedMonths = scenario.months + median(spinUps);
@@ -194,6 +203,8 @@ const result = {
 	rerun: rounded(summarise(reruns)),
 	rerunCpu: rounded(summarise(rerunsCpu)),
 	citizenMonthsPerSec: Math.round(citizenMonthsPerSec),
+	rerunAllocatedMB: round(rerunAllocation.mbPerRun),
+	rerunAllocationTop: rerunAllocation.top.map(({ site, mbPerRun }) => ({ site, mb: round(mbPerRun) })),
 	millionRunMs: millionRunMs === null ? null : round(millionRunMs),
 	millionPeakMB: millionPeakMB === null ? null : round(millionPeakMB),
 	ensemble32Ms: round(ensemble32Ms),
@@ -221,6 +232,8 @@ const rows: [string, string, string][] = [
 	['  min / p25 / median', formatTiming(summarise(reruns)), ''],
 	['  CPU time: min / p25 / median', formatTiming(summarise(rerunsCpu)), ''],
 	['citizen-months per second', result.citizenMonthsPerSec.toLocaleString('en-GB'), ''],
+	['allocated per re-run (MB, sampled)', String(result.rerunAllocatedMB), 'inner loops: none'],
+	...result.rerunAllocationTop.map(({ site, mb }): [string, string, string] => [`  ${site}`, String(mb), '']),
 	['1,000,000 citizens × 120 months (ms)', String(result.millionRunMs ?? 'skipped'), `≤ ${budget.millionRunMs} (≤ 10000)`],
 	['1,000,000-citizen peak memory (MB)', String(result.millionPeakMB ?? 'skipped'), `≤ ${budget.millionPeakMB} (≤ 500)`],
 	['32-run ensemble, one process (ms)', String(result.ensemble32Ms), ''],
