@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as Model from '../src/lib/model/index';
 
 /** The model bundled with esbuild (installed with tsx), as the workers and the command line run it. */
@@ -21,7 +21,8 @@ export async function bundledModel(): Promise<typeof Model> {
 	const dir = mkdtempSync(join(tmpdir(), 'levers-bench-'));
 	const outfile = join(dir, 'model.mjs');
 	try {
-		await build({ entryPoints: ['src/lib/model/index.ts'], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
+		const entry = fileURLToPath(new URL('../src/lib/model/index.ts', import.meta.url));
+		await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
 		return (await import(pathToFileURL(outfile).href)) as typeof Model;
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
