@@ -230,6 +230,34 @@ describe('the workbench in a browser', () => {
 	});
 });
 
+describe('changes made while runs are under way', () => {
+	test('runs stopped part-way by a burst of changes leave nothing behind: the last change`s numbers are the command line`s', async () => {
+		// Runs long enough (10,000 people, eight years) for each change to land while the last one's runs are going.
+		const query = '?citizens=10000&months=96&runs=4';
+		const { page, errors } = await open(query);
+		await allRunsDone(page);
+		const slider = page.getByRole('slider', { name: TARGETS });
+		await slider.focus();
+		for (let i = 0; i < 6; i++) {
+			await page.keyboard.press('ArrowDown');
+			await new Promise((r) => setTimeout(r, 60));
+		}
+		await page.waitForURL(/tg=/);
+		await allRunsDone(page);
+		const link = page.url();
+		const result = await cliInProcess(['run', link, '--format', 'json']);
+		expect(result.code).toBe(0);
+		const cli = JSON.parse(result.stdout);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download numbers' }).click()]);
+		const shown = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+		expect(shown.outcomes).toEqual(cli.outcomes);
+		expect(shown.final).toEqual(cli.final);
+		expect(shown.byArea).toEqual(cli.byArea);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+});
+
 describe('beliefs, schedules and history', () => {
 	test('an assumption changed in its panel is marked, applies, and resets one by one or all at once', async () => {
 		const { page, errors } = await open(`?${SMALL}`);

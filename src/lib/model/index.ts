@@ -1,4 +1,4 @@
-export { runModel, PROCESS_ORDER, type RunInput, type RunOutput, type RunOptions, type ProviderSnapshot } from './model';
+export { runModel, runMonths, PROCESS_ORDER, type RunInput, type RunOutput, type RunOptions, type ProviderSnapshot } from './model';
 export {
 	PARAMETERS,
 	LEVERS,

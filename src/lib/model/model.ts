@@ -10,7 +10,7 @@ import { stepFunding } from './mechanisms/funding';
 import { collectOutcomes } from './mechanisms/collect-outcomes';
 import { LEVERS, defaultLevers, type AssumptionValues, type LeverId, type LeverValues } from './parameters/registry';
 import { sharedSettledCache, settledKey, type SettledStateCache } from './settled-cache';
-import { spinUp } from './spin-up';
+import { spinUpMonths } from './spin-up';
 import { TALLY_KEYS, T } from './tallies';
 import { createWorld, HISTOGRAM_BINS, HISTOGRAM_BIN_DAYS, minimumCitizens, type Population, type World } from './world';
 
@@ -78,53 +78,74 @@ export interface RunOptions {
  * input, same output, in any JavaScript engine, with or without a cache of settled states.
  */
 export function runModel(input: RunInput, options: RunOptions = {}): RunOutput {
+	const months = runMonths(input, options);
+	for (;;) {
+		const next = months.next();
+		if (next.done) return next.value;
+	}
+}
+
+/**
+ * runModel, pausing after every month of the spin-up and of the recorded run, so that a worker
+ * can answer messages between months and stop a run nobody wants any more (`return()` on the
+ * generator: a recorded run's world then goes back to the cache as a finished one would).
+ * Pausing changes nothing else: stepped to the end, it gives runModel's output exactly.
+ */
+export function* runMonths(input: RunInput, options: RunOptions = {}): Generator<void, RunOutput, void> {
 	const { assumptions: p, population, months } = input;
 	const minimum = minimumCitizens(p.postsPer1000, population);
 	if (population.citizens < minimum)
 		throw new RangeError(`population of ${population.citizens} citizens is below the minimum of ${minimum} for its providers`);
 	const cache = options.cache === undefined ? sharedSettledCache : options.cache;
-	const { world, spinUpMonths, settled } = settledWorld(input, cache);
-	world.recordStart = world.month;
-	world.waitHistogram = input.detail
-		? { trueWaits: new Float64Array(HISTOGRAM_BINS), recordedWaits: new Float64Array(HISTOGRAM_BINS) }
-		: null;
-	const groups = world.tallies.groups;
-	const series = new Float64Array(OUTCOMES.length * groups * months);
-	const scratch: LeverValues = { ...defaultLevers() };
-	let startSnapshot: ProviderSnapshot[] | null = null;
+	const { world, spinUpMonths, settled } = yield* settledWorld(input, cache);
+	try {
+		world.recordStart = world.month;
+		world.waitHistogram = input.detail
+			? { trueWaits: new Float64Array(HISTOGRAM_BINS), recordedWaits: new Float64Array(HISTOGRAM_BINS) }
+			: null;
+		const groups = world.tallies.groups;
+		const series = new Float64Array(OUTCOMES.length * groups * months);
+		const scratch: LeverValues = { ...defaultLevers() };
+		let startSnapshot: ProviderSnapshot[] | null = null;
 
-	for (let t = 0; t < months; t++) {
-		for (const lever of LEVERS) scratch[lever.id] = input.levers[lever.id][t];
-		world.recordHistogram = t >= months - 12;
-		stepMonth(world, scratch);
-		collectOutcomes(world, series, months, t);
-		if (t === 0 && input.detail) startSnapshot = snapshotProviders(world);
-		world.month++;
-	}
+		for (let t = 0; t < months; t++) {
+			for (const lever of LEVERS) scratch[lever.id] = input.levers[lever.id][t];
+			world.recordHistogram = t >= months - 12;
+			stepMonth(world, scratch);
+			collectOutcomes(world, series, months, t);
+			if (t === 0 && input.detail) startSnapshot = snapshotProviders(world);
+			world.month++;
+			if (t < months - 1) yield;
+		}
 
-	const output: RunOutput = { months, spinUp: { months: spinUpMonths, settled }, groups, series };
-	if (input.detail && world.waitHistogram && startSnapshot) {
-		const end = snapshotProviders(world);
-		output.detail = {
-			targetDays: p.targetDays,
-			binDays: HISTOGRAM_BIN_DAYS,
-			trueWaits: world.waitHistogram.trueWaits,
-			recordedWaits: world.waitHistogram.recordedWaits,
-			providers: end.map((snapshot, k) => ({
-				id: k,
-				area: world.providers.area[k],
-				start: startSnapshot![k],
-				end: snapshot
-			}))
-		};
+		const output: RunOutput = { months, spinUp: { months: spinUpMonths, settled }, groups, series };
+		if (input.detail && world.waitHistogram && startSnapshot) {
+			const end = snapshotProviders(world);
+			output.detail = {
+				targetDays: p.targetDays,
+				binDays: HISTOGRAM_BIN_DAYS,
+				trueWaits: world.waitHistogram.trueWaits,
+				recordedWaits: world.waitHistogram.recordedWaits,
+				providers: end.map((snapshot, k) => ({
+					id: k,
+					area: world.providers.area[k],
+					start: startSnapshot![k],
+					end: snapshot
+				}))
+			};
+		}
+		return output;
+	} finally {
+		// The next settled state is restored into this world (settled-cache.ts says why).
+		cache?.release(world);
 	}
-	// The next settled state is restored into this world (settled-cache.ts says why).
-	cache?.release(world);
-	return output;
 }
 
 /** The world settled under the status quo for this input's assumptions, population and seed. */
-function settledWorld(input: RunInput, cache: SettledStateCache | null): { world: World; spinUpMonths: number; settled: boolean } {
+function* settledWorld(
+	input: RunInput,
+	cache: SettledStateCache | null
+): Generator<void, { world: World; spinUpMonths: number; settled: boolean }, void> {
 	const key = cache ? settledKey(input.assumptions, input.population, input.seed) : '';
 	const cached = cache?.get(key);
 	if (cached) {
@@ -135,7 +156,7 @@ function settledWorld(input: RunInput, cache: SettledStateCache | null): { world
 	}
 	const statusQuo = defaultLevers();
 	const world = createWorld(input.assumptions, statusQuo, input.population, input.seed, 0, false, 0);
-	const result = spinUp(world, statusQuo, Math.round(input.assumptions.spinUpMonths), stepMonth);
+	const result = yield* spinUpMonths(world, statusQuo, Math.round(input.assumptions.spinUpMonths), stepMonth);
 	cache?.set(key, world, result.months, result.settled);
 	return { world, spinUpMonths: result.months, settled: result.settled };
 }

@@ -40,6 +40,20 @@ export interface SpinUpResult {
  * settled state, as it now does, drifts no more over ten years after one pass.)
  */
 export function spinUp(world: World, statusQuo: LeverValues, maxMonths: number, step: (w: World, l: LeverValues) => void): SpinUpResult {
+	const months = spinUpMonths(world, statusQuo, maxMonths, step);
+	for (;;) {
+		const next = months.next();
+		if (next.done) return next.value;
+	}
+}
+
+/** spinUp, pausing after every month (so a worker can stop it between months; see model.ts). */
+export function* spinUpMonths(
+	world: World,
+	statusQuo: LeverValues,
+	maxMonths: number,
+	step: (w: World, l: LeverValues) => void
+): Generator<void, SpinUpResult, void> {
 	const history = new Float64Array(maxMonths * INDICATORS);
 	const now = new Float64Array(INDICATORS);
 	for (let m = 0; m < maxMonths; m++) {
@@ -47,6 +61,7 @@ export function spinUp(world: World, statusQuo: LeverValues, maxMonths: number, 
 		readIndicators(world, now);
 		history.set(now, m * INDICATORS);
 		world.month++;
+		yield;
 		const done = m + 1;
 		if (done >= MIN_SPIN_UP_MONTHS && done % BATCH === 0 && flat(history, done)) return { months: done, settled: true };
 	}

@@ -6,7 +6,7 @@ import { OUTCOMES } from '../model/index';
 import { GuardedRemote, GuardedWorker, WorkerFailure, type SpawnedWorker } from './guarded-worker';
 import { WorkerPool, poolSizeFor } from './pool';
 import type { ScenarioWorkerApi } from './scenario-api';
-import { EnsembleScheduler, type EnsembleUpdate } from './scheduler';
+import { EnsembleScheduler, PRIORITY_PER_REPLICATE, type EnsembleUpdate } from './scheduler';
 
 function spawnModelWorker(): SpawnedWorker {
 	const worker = new Worker(new URL('../../../workers/model.worker.ts', import.meta.url), { type: 'module', name: 'levers-model' });
@@ -47,10 +47,10 @@ export interface BrowserRunner {
 }
 
 /**
- * How long a replicate cancelled by a lever change may run on (pool.ts): a re-run takes about
- * 0.2 s here and a fresh run about 0.4 s, while a worker started afresh needs about 2 s for its
- * first run (its code not yet compiled, no settled states cached). Longer runs (a big population)
- * are stopped.
+ * How long a replicate cancelled by a lever change may take to end (pool.ts): the model worker
+ * ends it at its next pause, within about 10 ms, while a worker started afresh needs about 2 s
+ * for its first run (its code not yet compiled, no settled states cached). A worker that does not
+ * answer in time (a month of a very large population is longer than this) is stopped.
  */
 const DRAIN_MS = 2000;
 
@@ -59,7 +59,13 @@ export const PURPOSE_RANK: Record<string, number> = { current: 0, baseline: 1, p
 
 export function createBrowserRunner(onUpdate: (update: EnsembleUpdate) => void): BrowserRunner {
 	const size = poolSizeFor(navigator.hardwareConcurrency);
-	const pool = new WorkerPool(() => new GuardedWorker(spawnModelWorker()), size, { spare: true, drainMs: DRAIN_MS, rampUp: true });
+	const pool = new WorkerPool(() => new GuardedWorker(spawnModelWorker()), size, {
+		spare: true,
+		drainMs: DRAIN_MS,
+		rampUp: true,
+		// First runs (the page draws each at once) run alone.
+		soloBelow: PRIORITY_PER_REPLICATE
+	});
 	const scheduler = new EnsembleScheduler(pool, onUpdate, {
 		outcomes: OUTCOMES.length,
 		coalesceMs: 80,

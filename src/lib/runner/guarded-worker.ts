@@ -22,6 +22,8 @@ export class WorkerFailure extends Error {
 /** What the pool needs of a worker. */
 export interface PoolWorker {
 	run(job: RunJob, timeoutMs: number): Promise<RunResult>;
+	/** Ask the running job to stop soon; its call then rejects (optional: a worker without it finishes the job). */
+	interrupt?(): void;
 	/** Stop the worker now; pending calls reject with a WorkerFailure of kind "stopped". */
 	terminate(): void;
 	readonly dead: boolean;
@@ -106,8 +108,18 @@ export class GuardedWorker implements PoolWorker {
 		return this.guarded.dead;
 	}
 
+	/** Names each run, so that a stop meant for one never reaches the next. */
+	private runs = 0;
+
 	run(job: RunJob, timeoutMs: number): Promise<RunResult> {
-		return this.guarded.call((remote) => remote.run(job) as Promise<RunResult>, timeoutMs);
+		const id = ++this.runs;
+		return this.guarded.call((remote) => remote.run(job, id) as Promise<RunResult>, timeoutMs);
+	}
+
+	interrupt(): void {
+		if (this.dead) return;
+		// Fire and forget: if the worker dies meanwhile, the run's own call reports it.
+		this.guarded.remote.stop(this.runs).catch(() => undefined);
 	}
 
 	terminate(): void {

@@ -3,10 +3,10 @@ import { WorkerFailure } from './guarded-worker';
 import { Cancelled, WorkerPool, poolSizeFor, settledStateKey, type PoolOptions } from './pool';
 import { FakeWorker, fakeJob, settle } from './test-fakes';
 
-function fakePool(size: number, options: PoolOptions = {}) {
+function fakePool(size: number, options: PoolOptions = {}, interruptible = false) {
 	const made: FakeWorker[] = [];
 	const pool = new WorkerPool(() => {
-		const w = new FakeWorker(`w${made.length}`);
+		const w = new FakeWorker(`w${made.length}`, 'manual', interruptible);
 		made.push(w);
 		return w;
 	}, size, options);
@@ -73,6 +73,26 @@ describe('WorkerPool with drainMs: a cancelled run finishes in its worker', () =
 		expect(outcomes.sort()).toEqual(['new4 done', 'new5 done', 'old1 cancelled', 'old2 done', 'old3 cancelled']);
 		// No worker was stopped, so none was started beyond the two and the spare.
 		expect(made).toHaveLength(3);
+		pool.dispose();
+	});
+
+	test('a cancelled run is asked to stop; a worker that stops at once takes new work at once, none started', async () => {
+		vi.useFakeTimers();
+		const { pool, made } = fakePool(1, { drainMs: 2000 }, true);
+		const old = pool.submit('old', 0, fakeJob(1), 60_000).catch((e: unknown) => e);
+		await tick();
+		expect(made[0].interrupts).toBe(0);
+		pool.cancel('old');
+		expect(await old).toBeInstanceOf(Cancelled);
+		expect(made[0].interrupts).toBe(1);
+		const next = pool.submit('new', 0, fakeJob(2), 60_000);
+		await tick();
+		// Long before drainMs: the same (warm) worker runs the new task.
+		expect(made[0].jobs.map((j) => j.seed)).toEqual([1, 2]);
+		expect(made).toHaveLength(1);
+		made[0].finish();
+		await expect(next).resolves.toMatchObject({ months: 6 });
+		expect(made[0].interrupts).toBe(1);
 		pool.dispose();
 	});
 
@@ -223,6 +243,42 @@ describe('WorkerPool', () => {
 		expect(made).toHaveLength(3);
 		expect(pool.load).toEqual({ queued: 0, running: 3 });
 		expect(made.map((w) => w.jobs.map((j) => j.seed))).toEqual([[1, 2], [3], [4]]);
+		for (const w of made) w.finish();
+		await Promise.all(tasks);
+	});
+
+	test('with soloBelow, a first run runs alone: idle workers wait for it, except to run other first runs', async () => {
+		const { pool, made } = fakePool(3, { soloBelow: 16 });
+		const { outcomes, track } = outcomeTracker();
+		track(pool.submit('a', 0, fakeJob(1), 1000), 'a1');
+		track(pool.submit('a', 16, fakeJob(2), 1000), 'a2');
+		track(pool.submit('a', 32, fakeJob(3), 1000), 'a3');
+		await settle();
+		expect(pool.load).toEqual({ queued: 2, running: 1 });
+		// The first run of another ensemble may start beside it.
+		track(pool.submit('b', 1, fakeJob(4), 1000), 'b1');
+		await settle();
+		expect(pool.load).toEqual({ queued: 2, running: 2 });
+		expect(made.map((w) => w.jobs.map((j) => j.seed))).toEqual([[1], [4], []]);
+		made[0].finish();
+		await settle();
+		// One first run still runs: the rest still wait.
+		expect(pool.load).toEqual({ queued: 2, running: 1 });
+		made[1].finish();
+		await settle();
+		expect(pool.load).toEqual({ queued: 0, running: 2 });
+		expect(made.map((w) => w.jobs.map((j) => j.seed))).toEqual([[1, 2], [4, 3], []]);
+		made[0].finish();
+		made[1].finish();
+		await settle();
+		expect(outcomes.sort()).toEqual(['a1 done', 'a2 done', 'a3 done', 'b1 done']);
+	});
+
+	test('without soloBelow, every idle worker takes a task whatever its priority', async () => {
+		const { pool, made } = fakePool(3);
+		const tasks = [[0, 1], [16, 2], [32, 3]].map(([priority, seed]) => pool.submit('a', priority, fakeJob(seed), 1000));
+		await settle();
+		expect(pool.load).toEqual({ queued: 0, running: 3 });
 		for (const w of made) w.finish();
 		await Promise.all(tasks);
 	});

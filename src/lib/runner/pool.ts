@@ -1,13 +1,13 @@
 /**
  * A pool of model workers: tasks queue by priority, each idle worker takes the next one.
  * Cancelling a tag drops its queued tasks and settles its running ones as cancelled at once.
- * A replicate cannot be interrupted from outside, so a running one's worker is either stopped
- * (terminated; a warm spare takes its place so new work starts without waiting for a worker to
- * boot) or, with `drainMs`, left to finish for up to that long and then given new work: a
- * stopped worker's replacement starts cold, without the settled states the old one kept, and in
- * a browser its first run can take ten times as long as a re-run. Only a run that outlasts
- * `drainMs` is stopped. A worker that crashes or hangs is replaced and its task fails with the
- * reason.
+ * A running one's worker is either stopped (terminated; a warm spare takes its place so new work
+ * starts without waiting for a worker to boot) or, with `drainMs`, asked to end the run at its
+ * next pause (the model worker pauses between months) and given up to that long to do so before
+ * it takes new work: a stopped worker's replacement starts cold, without the settled states the
+ * old one kept, and in a browser its first run can take ten times as long as a re-run. Only a run
+ * that outlasts `drainMs` is stopped. A worker that crashes or hangs is replaced and its task
+ * fails with the reason.
  *
  * Each worker keeps the settled states of the replicates it has run (the model's cache of
  * settled states, one per thread), so a replicate run again after a lever change goes, among
@@ -45,6 +45,13 @@ export interface PoolOptions {
 	drainMs?: number;
 	/** Start one worker, and the others once it has finished a task, so the first run does not share the cores with workers booting. */
 	rampUp?: boolean;
+	/**
+	 * Tasks with a priority below this number (the first run of an ensemble, which the page draws
+	 * at once) run without later work beside them: while one runs, idle workers take only tasks
+	 * below it too, and wait otherwise. Two runs side by side each take a third longer or more
+	 * in a browser, so the first chart comes sooner while the ensemble takes about as long.
+	 */
+	soloBelow?: number;
 }
 
 /** Replicates whose settled states a worker is taken to keep (its cache holds about this many default runs). */
@@ -142,6 +149,8 @@ export class WorkerPool {
 			this.pump();
 		}, drainMs);
 		this.draining.set(worker, timer);
+		// A worker that can be interrupted ends the run at its next pause, so it is free sooner.
+		worker.interrupt?.();
 	}
 
 	/** A draining worker's run has ended (its result is dropped): it takes work again, or is replaced if it died. */
@@ -197,15 +206,23 @@ export class WorkerPool {
 				if (this.broken || worker.dead || this.running.has(worker) || this.draining.has(worker)) continue;
 				const j = this.affine(worker);
 				if (j >= 0) this.start(worker, this.queue.splice(j, 1)[0]);
-				else if (!affineOnly) this.start(worker, this.queue.shift()!);
+				else if (!affineOnly && this.mayStart(this.queue[0])) this.start(worker, this.queue.shift()!);
 			}
 		}
 	}
 
-	/** The first queued task of the first priority whose replicate this worker has run, or -1. */
+	/** Whether a task may start now: not while a solo task runs, unless it is one too (see soloBelow). */
+	private mayStart(task: Task): boolean {
+		const solo = this.options.soloBelow;
+		if (solo === undefined || task.priority < solo) return true;
+		for (const running of this.running.values()) if (running.priority < solo) return false;
+		return true;
+	}
+
+	/** The first queued task of the first priority whose replicate this worker has run (and may start), or -1. */
 	private affine(worker: PoolWorker): number {
 		const ran = this.ran.get(worker);
-		if (!ran || this.queue.length === 0) return -1;
+		if (!ran || this.queue.length === 0 || !this.mayStart(this.queue[0])) return -1;
 		const priority = this.queue[0].priority;
 		for (let i = 0; i < this.queue.length && this.queue[i].priority === priority; i++)
 			if (ran.has(this.queue[i].key)) return i;

@@ -21,7 +21,10 @@ export type RunResult = RunOutput;
 
 /** The API of a model worker. */
 export interface ModelWorkerApi {
-	run(job: RunJob): RunResult | Promise<RunResult>;
+	/** Run a job; `id` names it for `stop`. */
+	run(job: RunJob, id?: number): RunResult | Promise<RunResult>;
+	/** Ask the run named `id`, if it is still running, to stop at its next pause between months. */
+	stop(id: number): void;
 }
 
 /** Every ArrayBuffer a result holds, to hand over with `transfer` rather than copy. */

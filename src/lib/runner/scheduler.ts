@@ -11,6 +11,12 @@ import { EnsembleAccumulator } from './incremental-quantiles';
 import { Cancelled } from './pool';
 import type { RunJob, RunResult } from './protocol';
 
+/**
+ * Replicate r of a purpose of rank k (below this) runs at priority r * PRIORITY_PER_REPLICATE + k,
+ * so the priorities below PRIORITY_PER_REPLICATE are those of first runs.
+ */
+export const PRIORITY_PER_REPLICATE = 16;
+
 /** What an ensemble is: its identity and how to make replicate r's job. */
 export interface EnsembleSpec {
 	/** Equal keys mean equal inputs, seeds and runs, so equal numbers. */
@@ -183,7 +189,7 @@ export class EnsembleScheduler {
 		for (let r = 0; r < spec.runs; r++) {
 			const seed = replicateSeed(spec.baseSeed, r);
 			// Replicate r of every purpose before replicate r + 1 of any: first runs come first.
-			const priority = r * 16 + rank;
+			const priority = r * PRIORITY_PER_REPLICATE + rank;
 			this.pool.submit(flight.tag, priority, spec.job(seed, r), spec.timeoutMs).then(
 				(result) => this.received(flight, r, result, now()),
 				(error: unknown) => this.failed(flight, error)

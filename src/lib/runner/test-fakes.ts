@@ -36,10 +36,20 @@ export class FakeWorker implements PoolWorker {
 	readonly jobs: RunJob[] = [];
 	private waiting: { job: RunJob; resolve(r: RunResult): void; reject(e: unknown): void }[] = [];
 
+	/** Times the pool asked this worker to stop its run. */
+	interrupts = 0;
+
 	constructor(
 		readonly name: string,
-		private readonly mode: 'manual' | 'auto' = 'manual'
+		private readonly mode: 'manual' | 'auto' = 'manual',
+		/** Whether a request to stop ends the running job (as the model worker's does at its next pause). */
+		private readonly interruptible = false
 	) {}
+
+	interrupt(): void {
+		this.interrupts++;
+		if (this.interruptible) for (const w of this.waiting.splice(0)) w.reject(new Error('the run was stopped'));
+	}
 
 	run(job: RunJob): Promise<RunResult> {
 		if (this.dead) return Promise.reject(new WorkerFailure('stopped', 'stopped'));
