@@ -231,7 +231,7 @@ describe('the workbench in a browser', () => {
 });
 
 describe('changes made while runs are under way', () => {
-	test('runs stopped part-way by a burst of changes leave nothing behind: the last change`s numbers are the command line`s', async () => {
+	test("runs stopped part-way by a burst of changes leave nothing behind: the last change's numbers are the command line's", async () => {
 		// Runs long enough (10,000 people, eight years) for each change to land while the last one's runs are going.
 		const query = '?citizens=10000&months=96&runs=4';
 		const { page, errors } = await open(query);

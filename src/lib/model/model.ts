@@ -87,8 +87,9 @@ export function runModel(input: RunInput, options: RunOptions = {}): RunOutput {
 
 /**
  * runModel, pausing after every month of the spin-up and of the recorded run, so that a worker
- * can answer messages between months and stop a run nobody wants any more (`return()` on the
- * generator: a recorded run's world then goes back to the cache as a finished one would).
+ * can answer messages between months and stop a run nobody wants any more (`throw()` or
+ * `return()` on the generator: a recorded run's world then goes back to the cache as a finished
+ * one's would).
  * Pausing changes nothing else: stepped to the end, it gives runModel's output exactly.
  */
 export function* runMonths(input: RunInput, options: RunOptions = {}): Generator<void, RunOutput, void> {

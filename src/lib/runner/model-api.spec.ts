@@ -15,7 +15,7 @@ function input(j: RunJob): RunInput {
 }
 
 describe('runMonths: the run, pausing between months', () => {
-	test('pauses after every month of the spin-up and of the run but the last, and ends with runModel`s output', () => {
+	test("pauses after every month of the spin-up and of the run but the last, and ends with runModel's output", () => {
 		const j = job(3);
 		const steps = runMonths(input(j), { cache: null });
 		let pauses = 0;
@@ -56,7 +56,7 @@ describe('runMonths: the run, pausing between months', () => {
 });
 
 describe('modelApi', () => {
-	test('run gives runJob`s numbers exactly, however often it pauses', async () => {
+	test("run gives runJob's numbers exactly, however often it pauses", async () => {
 		const j = job(11, 20_000, 60);
 		const viaApi = await modelApi.run(j, 1);
 		expect(Array.from(viaApi.series)).toEqual(Array.from(runJob(job(11, 20_000, 60)).series));
