@@ -167,7 +167,15 @@ describe('the workbench in a browser', () => {
 		expect(await page.getByText('Pin 1', { exact: false }).count()).toBeGreaterThan(0);
 		expect(await page.getByRole('heading', { name: /difference from the baseline/ }).count()).toBeGreaterThan(3);
 		// Once every run is in, the page says in words whether the change makes a clear difference.
-		await page.getByText(/makes no clear difference|compared with the baseline on the same random draws/).first().waitFor({ timeout: 90_000 });
+		// (If it never does, the failure says what the page showed instead: which runs were still going.)
+		await page
+			.getByText(/makes no clear difference|compared with the baseline on the same random draws/)
+			.first()
+			.waitFor({ timeout: 90_000 })
+			.catch(async (error: unknown) => {
+				const shown = [...(await page.getByRole('status').allTextContents()), ...(await page.locator('.callout').allTextContents())];
+				throw new Error(`no verdict; the page showed: ${JSON.stringify(shown)}`, { cause: error });
+			});
 		expect(errors).toEqual([]);
 		await page.close();
 	});
