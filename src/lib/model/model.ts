@@ -10,7 +10,7 @@ import { stepFunding } from './mechanisms/funding';
 import { collectOutcomes } from './mechanisms/collect-outcomes';
 import { LEVERS, defaultLevers, type AssumptionValues, type LeverId, type LeverValues } from './parameters/registry';
 import { sharedSettledCache, settledKey, type SettledStateCache } from './settled-cache';
-import { spinUpMonths } from './spin-up';
+import { spinUpMonths, stepToEnd } from './spin-up';
 import { TALLY_KEYS, T } from './tallies';
 import { createWorld, HISTOGRAM_BINS, HISTOGRAM_BIN_DAYS, minimumCitizens, type Population, type World } from './world';
 
@@ -78,11 +78,7 @@ export interface RunOptions {
  * input, same output, in any JavaScript engine, with or without a cache of settled states.
  */
 export function runModel(input: RunInput, options: RunOptions = {}): RunOutput {
-	const months = runMonths(input, options);
-	for (;;) {
-		const next = months.next();
-		if (next.done) return next.value;
-	}
+	return stepToEnd(runMonths(input, options));
 }
 
 /**

@@ -40,9 +40,13 @@ export interface SpinUpResult {
  * settled state, as it now does, drifts no more over ten years after one pass.)
  */
 export function spinUp(world: World, statusQuo: LeverValues, maxMonths: number, step: (w: World, l: LeverValues) => void): SpinUpResult {
-	const months = spinUpMonths(world, statusQuo, maxMonths, step);
+	return stepToEnd(spinUpMonths(world, statusQuo, maxMonths, step));
+}
+
+/** Step a pausing computation (spinUpMonths, runMonths) through all its pauses to its result. */
+export function stepToEnd<T>(steps: Generator<void, T, void>): T {
 	for (;;) {
-		const next = months.next();
+		const next = steps.next();
 		if (next.done) return next.value;
 	}
 }
