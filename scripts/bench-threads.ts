@@ -22,13 +22,14 @@ export interface ThreadPool {
 	close(): void;
 }
 
-export async function startThreadPool(threads: number): Promise<ThreadPool> {
+/** `prime: false` starts threads that skip priming their engine (runner/prime.ts), to measure what it buys. */
+export async function startThreadPool(threads: number, { prime = true } = {}): Promise<ThreadPool> {
 	const { build } = await import('esbuild');
 	const dir = mkdtempSync(join(tmpdir(), 'levers-bench-worker-'));
 	const bundle = join(dir, 'model.node-worker.mjs');
 	await build({ entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error' });
 	const spawn = () => {
-		const worker = new Worker(bundle);
+		const worker = new Worker(bundle, { workerData: { prime } });
 		return new GuardedWorker({ endpoint: nodeEndpoint(worker as unknown as NodePort), terminate: () => void worker.terminate() });
 	};
 	const pool = new WorkerPool(spawn, threads);

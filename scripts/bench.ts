@@ -21,6 +21,9 @@
  *   the CPU time of both threads;
  *   ensemble32ThreadsRerunMs: that ensemble again (a lever change: the pool sends each replicate
  *   back to the thread that ran it, whose cache holds its settled state);
+ * - coldEnsemble32ThreadsMs: the same ensemble on two threads just started, as on a page load
+ *   (thread start-up and priming included); coldEnsemble32ThreadsUnprimedMs: the same on threads
+ *   that skip priming their engine (runner/prime.ts); the median of 3 each, alternating;
  * - cliHelpMs, cliListMs: start-up of `levers --help` and `levers list` (median of 7 processes);
  * - with --analysis: tornado20Ms and morris20x10Ms, the wall time in one process of a one-at-a-time
  *   tornado and a Morris screen (10 trajectories) of the first 20 assumptions graded weak or
@@ -41,7 +44,7 @@ import { resolveScenario, toRunInput } from '../src/lib/scenario/index';
 import { loadBuiltinScenarios } from '../src/lib/scenario/builtin-node';
 import { cliStartupMs } from './bench-cli';
 import { allocationPerRun, bundledModel } from './bench-allocation';
-import { alternate, formatTiming, summarise } from './bench-stats';
+import { alternate, formatTiming, roundOrder, summarise } from './bench-stats';
 import { startThreadPool } from './bench-threads';
 
 const json = process.argv.includes('--json');
@@ -125,6 +128,22 @@ try {
 	ensemble32ThreadsRerunMs = await pool.ensemble(job, 32, ensembleScenario.seed);
 } finally {
 	pool.close();
+}
+
+// Cold threads, as on a page load: primed as shipped, and not, alternating.
+const cold: [number[], number[]] = [[], []];
+{
+	const { levers, assumptions, population, months } = toRunInput(ensembleScenario, 0);
+	const job = { schedules: levers as Record<string, Float64Array>, assumptions, population, months, detail: false };
+	for (let round = 0; round < 3; round++)
+		for (const which of roundOrder(2, round)) {
+			const coldPool = await startThreadPool(2, { prime: which === 0 });
+			try {
+				cold[which].push(await coldPool.ensemble(job, 32, ensembleScenario.seed));
+			} finally {
+				coldPool.close();
+			}
+		}
 }
 
 let millionRunMs: number | null = null;
@@ -211,6 +230,8 @@ const result = {
 	ensemble32ThreadsMs: round(ensemble32ThreadsMs),
 	ensemble32ThreadsCpuMs: round(ensemble32ThreadsCpuMs),
 	ensemble32ThreadsRerunMs: round(ensemble32ThreadsRerunMs),
+	coldEnsemble32ThreadsMs: round(median(cold[0])),
+	coldEnsemble32ThreadsUnprimedMs: round(median(cold[1])),
 	cliHelpMs: round(cliStartupMs(['--help'])),
 	cliListMs: round(cliStartupMs(['list'])),
 	tornado20Ms: tornado20Ms === null ? null : round(tornado20Ms),
@@ -240,6 +261,8 @@ const rows: [string, string, string][] = [
 	['32-run ensemble, two worker threads (ms)', String(result.ensemble32ThreadsMs), `≤ ${budget.ensemble32ThreadsMs} (≤ 1500)`],
 	['  CPU time of both threads (ms)', String(result.ensemble32ThreadsCpuMs), ''],
 	['  again, after a lever change (ms)', String(result.ensemble32ThreadsRerunMs), ''],
+	['  on threads just started (median of 3, ms)', String(result.coldEnsemble32ThreadsMs), ''],
+	['  the same, threads not primed (ms)', String(result.coldEnsemble32ThreadsUnprimedMs), ''],
 	['levers --help start-up (ms)', String(result.cliHelpMs), '< 1000'],
 	['levers list start-up (ms)', String(result.cliListMs), '< 1000'],
 	[`tornado, 20 assumptions, ${analysisRuns}-run pairs, in-process (ms)`, String(result.tornado20Ms ?? 'skipped (--analysis)'), ''],
