@@ -74,6 +74,9 @@ describe('the workbench in a browser', () => {
 		expect(await page.getByRole('heading', { name: 'Liberated public services' }).count()).toBe(1);
 		// Bands and medians drawn: two paths per series per chart at least.
 		expect(await page.locator('figure svg[role=img] path').count()).toBeGreaterThan(8);
+		// The first runs were asked for before the scenario library was described (it is not on their path).
+		const marks = await page.evaluate(() => ['levers:requested', 'levers:library'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
+		expect(marks[0]).toBeLessThan(marks[1]);
 		expect(errors).toEqual([]);
 		await page.close();
 	});

@@ -15,6 +15,7 @@ describe('scenario worker API', () => {
 	test('library: the baseline first, each scenario with what it changes from the baseline', () => {
 		const info = api.library();
 		expect(info.baselineId).toBe('baseline-england-2023');
+		expect(api.baselineId()).toBe(info.baselineId);
 		expect(info.entries[0].id).toBe('baseline-england-2023');
 		expect(info.entries[0].changes).toEqual([]);
 		expect(info.entries).toHaveLength(library.size);

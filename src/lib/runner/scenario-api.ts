@@ -63,6 +63,8 @@ export type Prepared =
 export type LeverCheck = { ok: true; values: number[] } | { ok: false; error: string };
 
 export interface ScenarioWorkerApi {
+	/** The scenario the others extend (cheap: `library` resolves every scenario). */
+	baselineId(): string;
 	library(): LibraryInfo;
 	decodeLink(link: string, tabs: readonly string[]): DecodedLink;
 	prepare(scenarioId: string, overrides: Overrides): Prepared;
@@ -83,6 +85,7 @@ export function createScenarioApi(data: readonly unknown[]): ScenarioWorkerApi {
 	const baselineId = baselineScenarioId(library);
 
 	return {
+		baselineId: () => baselineId,
 		library: () => describeLibrary(library, baselineId, problems),
 		decodeLink: (link, tabs) => decodeShareLink(link, library, { defaultScenarioId: baselineId, tabs }),
 		prepare: (scenarioId, overrides) => prepare(library, scenarioId, overrides),
