@@ -208,7 +208,7 @@ describe('WorkerPool', () => {
 
 	test('cancel drops queued tasks, stops running ones and puts the warm spare in their place', async () => {
 		const { pool, made } = fakePool(1, { spare: true });
-		// The spare starts once a first task is done, so it never slows the first run.
+		// The spare starts once the pool is first idle, so it never slows the first runs.
 		expect(made).toHaveLength(1);
 		const warmUp = pool.submit('warm', 0, fakeJob(0), 1000);
 		await settle();
@@ -230,6 +230,23 @@ describe('WorkerPool', () => {
 		made[1].finish();
 		await settle();
 		expect(outcomes.sort()).toEqual(['new done', 'old1 cancelled', 'old2 cancelled']);
+	});
+
+	test('the spare starts only once the pool is idle: not while tasks wait or run', async () => {
+		const { pool, made } = fakePool(1, { spare: true });
+		const first = pool.submit('e', 0, fakeJob(0), 1000);
+		const second = pool.submit('e', 1, fakeJob(1), 1000);
+		await settle();
+		made[0].finish();
+		await first;
+		await settle();
+		// The second task now runs: no worker boots beside it.
+		expect(made).toHaveLength(1);
+		made[0].finish();
+		await second;
+		await settle();
+		expect(made).toHaveLength(2);
+		expect(made[1].jobs).toHaveLength(0);
 	});
 
 	test('with rampUp, one worker starts first and the others once it has finished a task', async () => {

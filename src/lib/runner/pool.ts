@@ -37,7 +37,7 @@ interface Task {
 }
 
 export interface PoolOptions {
-	/** Keep one started worker in reserve to replace a stopped one instantly (started after the first task). */
+	/** Keep one started worker in reserve to replace a stopped one instantly (started once the pool is first idle). */
 	spare?: boolean;
 	/** After this many workers in a row die without finishing a task, stop replacing them. */
 	maxConsecutiveDeaths?: number;
@@ -103,7 +103,11 @@ export class WorkerPool {
 		while (this.workers.length < this.size && !this.broken) this.workers.push(this.spawn());
 	}
 
-	/** The spare starts once the first task is done, so it does not slow the first run by booting beside it. */
+	/**
+	 * The spare starts once the pool is first idle (a task done, none waiting or running), so that
+	 * booting it (and priming its engine: prime.ts) takes no core from the first run or the
+	 * first ensemble.
+	 */
 	private ensureSpare(): void {
 		if (this.options.spare && !this.broken && (!this.spareWorker || this.spareWorker.dead)) this.spareWorker = this.spawn();
 	}
@@ -244,8 +248,8 @@ export class WorkerPool {
 				this.deathsInARow = 0;
 				task.resolve(result);
 				this.rampUp();
-				this.ensureSpare();
 				this.pump();
+				if (this.queue.length === 0 && this.running.size === 0) this.ensureSpare();
 			},
 			(error: unknown) => {
 				if (this.drained(worker)) return;
