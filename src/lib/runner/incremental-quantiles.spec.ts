@@ -100,6 +100,28 @@ describe('EnsembleAccumulator', () => {
 		expectIdentical(figures(acc), summariseEnsemble(fromRuns(1, seeds, runs), fromRuns(1, seeds, baseline)));
 	});
 
+	test("paired differences hold everyone's series alone and give every group's figures as full difference runs would", () => {
+		const baseline = runsOf(seeds.map((s) => s + 100));
+		const short = new EnsembleAccumulator(runs.length, SHAPE.outcomes, SHAPE.groups, SHAPE.months);
+		const full = new EnsembleAccumulator(runs.length, SHAPE.outcomes, SHAPE.groups, SHAPE.months);
+		runs.forEach((run, r) => {
+			const d = differenceRun(run, baseline[r], SHAPE.outcomes);
+			expect(d.run.groups).toBe(1);
+			expect(d.run.series).toHaveLength(SHAPE.outcomes * SHAPE.months);
+			short.add(r, d.run, d.finals);
+			const series = run.series.map((v, i) => v - baseline[r].series[i]);
+			full.add(r, { months: run.months, groups: run.groups, series }, d.finals);
+		});
+		OUTCOMES.forEach((spec, o) => {
+			const [a, b] = [short.band(o), full.band(o)];
+			for (const key of ['mean', 'p05', 'p50', 'p95'] as const) expect(Array.from(a[key]), `${spec.id}.${key}`).toEqual(Array.from(b[key]));
+			for (let g = 0; g < SHAPE.groups; g++) expect(short.final(o, g), `${spec.id} group ${g}`).toEqual(full.final(o, g));
+		});
+		// A run of one group joins only with its final figures given.
+		const lone = new EnsembleAccumulator(runs.length, SHAPE.outcomes, SHAPE.groups, SHAPE.months);
+		expect(() => lone.add(0, differenceRun(runs[0], baseline[0], SHAPE.outcomes).run)).toThrow(/shape/);
+	});
+
 	test('refuses a replicate twice, one out of range, or a run of another shape', () => {
 		const acc = new EnsembleAccumulator(2, SHAPE.outcomes, SHAPE.groups, SHAPE.months);
 		acc.add(0, runs[0]);

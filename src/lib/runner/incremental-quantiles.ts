@@ -87,21 +87,24 @@ export class EnsembleAccumulator {
 	/**
 	 * Add replicate r. Adding the same replicate twice, or a run of another shape, is an error.
 	 * `finals` gives the run's final figures when they are not the run's own (paired differences
-	 * take final(a) − final(b), as the command line does, not final(a − b)).
+	 * take final(a) − final(b), as the command line does, not final(a − b)); the run may then hold
+	 * everyone's series alone (one group), as the monthly bands are everyone's.
 	 */
 	add(r: number, run: SeriesRun, finals?: Float64Array): void {
 		if (!Number.isInteger(r) || r < 0 || r >= this.runs) throw new RangeError(`replicate ${r} is outside 0..${this.runs - 1}`);
 		if (this.received[r]) throw new Error(`replicate ${r} was already added`);
-		if (run.months !== this.months || run.groups !== this.groups || run.series.length !== this.outcomes * this.groups * this.months)
+		const groupsOk = run.groups === this.groups || (finals !== undefined && run.groups === 1);
+		if (run.months !== this.months || !groupsOk || run.series.length !== this.outcomes * run.groups * this.months)
 			throw new Error('a run of a different shape cannot join this ensemble');
 		const own = finals ?? runFinalFigures(run, this.outcomes);
 		if (own.length !== this.outcomes * this.groups) throw new Error('final figures of a different shape');
 		this.received[r] = run;
 		this.runFinals[r] = own;
 		this.count++;
-		const { months, groups, series } = run;
+		const { months, series } = run;
+		const groups = this.groups;
 		for (let o = 0; o < this.outcomes; o++) {
-			const base = o * groups * months;
+			const base = o * run.groups * months;
 			for (let t = 0; t < months; t++) this.monthly.insert(o * months + t, series[base + t]);
 			for (let g = 0; g < groups; g++) this.finals.insert(o * groups + g, own[o * groups + g]);
 		}
@@ -138,7 +141,7 @@ export class EnsembleAccumulator {
 			band.p05[t] = this.monthly.quantile(column, 0.05);
 			band.p50[t] = this.monthly.quantile(column, 0.5);
 			band.p95[t] = this.monthly.quantile(column, 0.95);
-			band.mean[t] = this.meanOf((run) => run.series[o * this.groups * months + t]);
+			band.mean[t] = this.meanOf((run) => run.series[o * run.groups * months + t]);
 		}
 		return band;
 	}
@@ -194,15 +197,24 @@ function finalOf(series: Float64Array, start: number, months: number): number {
 
 /**
  * Run-by-run difference a − b of two runs on the same seed (paired, common random numbers):
- * the monthly series and the final figures, each as the command line's `--baseline` takes them.
+ * everyone's monthly series (the bands drawn are everyone's) and every group's final figures,
+ * each as the command line's `--baseline` takes them. Only everyone's series is differenced: on
+ * the page this runs once per replicate pair while the workers still run, and the groups' series
+ * (18 times as many numbers, never drawn) took the main thread 3–4 ms a replicate.
  */
 export function differenceRun(a: SeriesRun, b: SeriesRun, outcomes: number): { run: SeriesRun; finals: Float64Array } {
 	if (a.months !== b.months || a.groups !== b.groups || a.series.length !== b.series.length)
 		throw new Error('paired differences need runs of the same shape');
-	const series = new Float64Array(a.series.length);
-	for (let i = 0; i < series.length; i++) series[i] = a.series[i] - b.series[i];
+	const { months, groups } = a;
+	const series = new Float64Array(outcomes * months);
+	const sa = a.series;
+	const sb = b.series;
+	for (let o = 0; o < outcomes; o++) {
+		const from = o * groups * months;
+		for (let t = 0; t < months; t++) series[o * months + t] = sa[from + t] - sb[from + t];
+	}
 	const fa = runFinalFigures(a, outcomes);
 	const fb = runFinalFigures(b, outcomes);
 	for (let k = 0; k < fa.length; k++) fa[k] -= fb[k];
-	return { run: { months: a.months, groups: a.groups, series }, finals: fa };
+	return { run: { months, groups: 1, series }, finals: fa };
 }
