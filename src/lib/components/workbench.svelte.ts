@@ -105,13 +105,18 @@ export class Workbench {
 			await this.applyLink(search, decoded);
 			this.ready = true;
 			addEventListener('popstate', this.onPopState);
+		} catch (error) {
+			this.say('error', 'The workbench could not start', [messageOf(error)]);
+			return;
+		}
+		try {
 			const library = await scenarios.call((api) => api.library());
 			performance.mark('levers:library');
 			this.library = library;
 			if (library.problems.length > 0)
 				this.say('warning', 'Some built-in scenarios could not be read and are left out', library.problems);
 		} catch (error) {
-			this.say('error', 'The workbench could not start', [messageOf(error)]);
+			this.say('error', 'The scenario library could not be read', [messageOf(error)]);
 		}
 	}
 
