@@ -199,6 +199,60 @@ describe('WorkerPool', () => {
 		await Promise.all([late, urgent]);
 	});
 
+	test("a lever change's re-runs go back to the workers that ran them though each replicate has its own priority", async () => {
+		const { pool, made } = fakePool(2, { soloBelow: 16 });
+		// As the scheduler submits an ensemble: replicate r at priority 16 (r + 1) here (none alone).
+		const submitAll = () => [1, 2, 3, 4].map((seed) => pool.submit('ensemble', 16 * seed, fakeJob(seed), 1000));
+		const first = submitAll();
+		await settle();
+		made[0].finish();
+		await settle();
+		made[1].finish();
+		await settle();
+		made[0].finish();
+		made[1].finish();
+		await Promise.all(first);
+		expect(made.map((w) => w.jobs.map((j) => j.seed))).toEqual([
+			[1, 3],
+			[2, 4]
+		]);
+		for (const w of made) w.jobs.length = 0;
+		// Now worker 1 is free first: it takes replicate 4, which it ran, not replicate 3, first in the queue.
+		const again = submitAll();
+		await settle();
+		made[1].finish();
+		await settle();
+		made[0].finish();
+		await settle();
+		made[0].finish();
+		made[1].finish();
+		await Promise.all(again);
+		expect(made.map((w) => w.jobs.map((j) => j.seed))).toEqual([
+			[1, 3],
+			[2, 4]
+		]);
+	});
+
+	test('a first run waiting to run alone is not overtaken by a later replicate an idle worker ran', async () => {
+		const { pool, made } = fakePool(2, { soloBelow: 16 });
+		// Worker 0 runs seed 2 and worker 1 seed 1.
+		const warm = [pool.submit('old', 16, fakeJob(2), 1000), pool.submit('old', 32, fakeJob(1), 1000)];
+		await settle();
+		made[0].finish();
+		made[1].finish();
+		await Promise.all(warm);
+		for (const w of made) w.jobs.length = 0;
+		// Replicate 0 (seed 1, to run alone) and replicate 1 (seed 2) are queued with both workers idle.
+		const next = [pool.submit('new', 0, fakeJob(1), 1000), pool.submit('new', 16, fakeJob(2), 1000)];
+		await settle();
+		expect(made.map((w) => w.jobs.map((j) => j.seed))).toEqual([[], [1]]);
+		made[1].finish();
+		await settle();
+		expect(made[0].jobs.map((j) => j.seed)).toEqual([2]);
+		made[0].finish();
+		await Promise.all(next);
+	});
+
 	test('the affinity key is that of the settled state: seed, population and assumptions', () => {
 		const a = fakeJob(1);
 		expect(settledStateKey(a)).toBe(settledStateKey(fakeJob(1)));
