@@ -202,32 +202,27 @@ describe('WorkerPool', () => {
 	test("a lever change's re-runs go back to the workers that ran them though each replicate has its own priority", async () => {
 		const { pool, made } = fakePool(2, { soloBelow: 16 });
 		// As the scheduler submits an ensemble: replicate r at priority 16 (r + 1) here (none alone).
-		const submitAll = () => [1, 2, 3, 4].map((seed) => pool.submit('ensemble', 16 * seed, fakeJob(seed), 1000));
-		const first = submitAll();
-		await settle();
-		made[0].finish();
-		await settle();
-		made[1].finish();
-		await settle();
-		made[0].finish();
-		made[1].finish();
-		await Promise.all(first);
-		expect(made.map((w) => w.jobs.map((j) => j.seed))).toEqual([
+		// Both workers start at once; `firstFree` finishes first and takes the next task.
+		const round = async (firstFree: number) => {
+			const done = [1, 2, 3, 4].map((seed) => pool.submit('ensemble', 16 * seed, fakeJob(seed), 1000));
+			await settle();
+			made[firstFree].finish();
+			await settle();
+			made[1 - firstFree].finish();
+			await settle();
+			made[0].finish();
+			made[1].finish();
+			await Promise.all(done);
+			const ran = made.map((w) => w.jobs.map((j) => j.seed));
+			for (const w of made) w.jobs.length = 0;
+			return ran;
+		};
+		expect(await round(0)).toEqual([
 			[1, 3],
 			[2, 4]
 		]);
-		for (const w of made) w.jobs.length = 0;
 		// Now worker 1 is free first: it takes replicate 4, which it ran, not replicate 3, first in the queue.
-		const again = submitAll();
-		await settle();
-		made[1].finish();
-		await settle();
-		made[0].finish();
-		await settle();
-		made[0].finish();
-		made[1].finish();
-		await Promise.all(again);
-		expect(made.map((w) => w.jobs.map((j) => j.seed))).toEqual([
+		expect(await round(1)).toEqual([
 			[1, 3],
 			[2, 4]
 		]);

@@ -15,6 +15,7 @@
  * run gives are untouched.
  */
 import {
+	ASSUMPTIONS,
 	defaultAssumptions,
 	defaultLevers,
 	LEVERS,
@@ -29,7 +30,7 @@ const MONTHS = 2;
 
 /** Run the three priming runs; returns the settled states built (2: one re-run came from the cache). */
 export function primeEngine(): number {
-	const spinUpMonths = 72; // the shortest spin-up the registry allows
+	const spinUpMonths = ASSUMPTIONS.find((a) => a.id === 'spinUpMonths')!.min; // the shortest spin-up allowed
 	const assumptions = { ...defaultAssumptions(), spinUpMonths };
 	const population = { citizens: 0, areas: 2, providersPerArea: 2 };
 	population.citizens = minimumCitizens(assumptions.postsPer1000, population);
