@@ -84,6 +84,10 @@ const POWERS_OF_TWO = (() => {
 
 function scaleByPowerOfTwo(v: number, k: number): number {
 	// Multiplying by an exact power of two is exact (outside the subnormal range).
-	if (k >= -1022 && k <= 1023) return v * POWERS_OF_TWO[1022 + k];
+	return k >= -1022 && k <= 1023 ? v * POWERS_OF_TWO[1022 + k] : scaleBeyondRange(v, k);
+}
+
+/** scaleByPowerOfTwo for results near overflow or underflow: apart, so the common path inlines small. */
+function scaleBeyondRange(v: number, k: number): number {
 	return k > 0 ? v * POWERS_OF_TWO[2045] * POWERS_OF_TWO[1022 + k - 1023] : v * POWERS_OF_TWO[0] * POWERS_OF_TWO[1022 + k + 1022];
 }

@@ -116,6 +116,45 @@ describe('stepNeedDynamics: well to at risk', () => {
 		expect(c).toBeLessThan(b);
 	});
 
+	test('a relapse risk is forgotten once under 1%, only by the well; the at risk keep theirs, and a larger one stays', () => {
+		const world = worldAllIn(WELL);
+		const n = world.citizens.n;
+		// Odd citizens at risk; every citizen holds a risk set this month of 0.005 or 0.5.
+		setStates(world, AT_RISK, (i) => i % 2 === 1);
+		for (let i = 0; i < n; i++) setFragility(world, i, i % 4 < 2 ? 0.005 : 0.5);
+		const before = Array.from(world.citizens.state);
+		stepNeedDynamics(world);
+		for (let i = 0; i < n; i++) {
+			const expected = before[i] === WELL && i % 4 < 2 ? 0 : Math.fround(i % 4 < 2 ? 0.005 : 0.5);
+			expect(world.fragility[i]).toBe(expected);
+		}
+	});
+
+	test('the well step changes nothing for citizens not well, however large their onset hazard', () => {
+		const world = worldAllIn(AT_RISK, { assumptions: { onsetRate: 0.15 } });
+		const n = world.citizens.n;
+		// A relapse risk that would make every well citizen's onset certain.
+		for (let i = 0; i < n; i++) setFragility(world, i, 1000);
+		stepNeedDynamics(world);
+		// Only recovery makes anyone well, and the cell counts of the well stay exact.
+		const well = citizensWhere(world, (i) => world.citizens.state[i] === WELL).length;
+		expect(sum(world.cellWell)).toBe(well);
+		const counted = Float64Array.from(world.cellWell);
+		recountCells(world);
+		expect(Array.from(world.cellWell)).toEqual(Array.from(counted));
+	});
+
+	test('a relapse risk set longer ago than the decay table covers adds nothing', () => {
+		const plain = worldAllIn(WELL, { month: 700 });
+		const old = worldAllIn(WELL, { month: 700 });
+		for (let i = 0; i < old.citizens.n; i++) {
+			old.fragility[i] = 2;
+			old.citizens.fragilityMonth[i] = 0;
+		}
+		expect(onsets(old)).toEqual(onsets(plain));
+		expect(Array.from(old.fragility).every((f) => f === 0)).toBe(true);
+	});
+
 	test('stronger social ties protect against onset', () => {
 		const weak = testWorld({ assumptions: { tiesProtection: 0 } });
 		const strong = testWorld({ assumptions: { tiesProtection: 1 } });
