@@ -13,6 +13,20 @@ function fakePool(size: number, options: PoolOptions = {}, interruptible = false
 	return { pool, made };
 }
 
+/**
+ * Two workers with four tasks queued: `first` finishes its task and takes the next, then the
+ * other does, then both finish their second.
+ */
+async function finishTwoRounds(made: FakeWorker[], first: number): Promise<void> {
+	await settle();
+	made[first].finish();
+	await settle();
+	made[1 - first].finish();
+	await settle();
+	made[0].finish();
+	made[1].finish();
+}
+
 /** How each tracked task ended: "name done", "name cancelled" or "name failed". */
 function outcomeTracker() {
 	const outcomes: string[] = [];
@@ -167,13 +181,7 @@ describe('WorkerPool', () => {
 		// Worker `first` finishes its task first and takes the next.
 		const round = async (seeds: number[], first: number) => {
 			const done = seeds.map((seed) => pool.submit('a', 0, fakeJob(seed), 1000));
-			await settle();
-			made[first].finish();
-			await settle();
-			made[1 - first].finish();
-			await settle();
-			made[0].finish();
-			made[1].finish();
+			await finishTwoRounds(made, first);
 			await Promise.all(done);
 		};
 		await round([1, 2, 3, 4], 1);
@@ -205,13 +213,7 @@ describe('WorkerPool', () => {
 		// Both workers start at once; `firstFree` finishes first and takes the next task.
 		const round = async (firstFree: number) => {
 			const done = [1, 2, 3, 4].map((seed) => pool.submit('ensemble', 16 * seed, fakeJob(seed), 1000));
-			await settle();
-			made[firstFree].finish();
-			await settle();
-			made[1 - firstFree].finish();
-			await settle();
-			made[0].finish();
-			made[1].finish();
+			await finishTwoRounds(made, firstFree);
 			await Promise.all(done);
 			const ran = made.map((w) => w.jobs.map((j) => j.seed));
 			for (const w of made) w.jobs.length = 0;
