@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { detExp, detLog, detPow, logistic } from './det-math';
+import { detExp, detExpPair, detLog, detPow, logistic } from './det-math';
 
 const REL = 1e-14;
 const MIN_NORMAL = 2.2250738585072014e-308;
@@ -96,6 +96,34 @@ describe('detExp', () => {
 			previous = y;
 		}
 		expect(decreasesAt).toEqual([]);
+	});
+});
+
+describe('detExpPair', () => {
+	const out = new Float64Array(2);
+	const pair = (x1: number, x2: number) => {
+		detExpPair(x1, x2, out);
+		return [out[0], out[1]];
+	};
+
+	test('gives detExp of each argument bit for bit, across the range and in either order', () => {
+		const xs = [...linspace(-745.5, 710, 20_011), ...[...logspace(-320, 2, 2_000)].flatMap((x) => [x, -x])];
+		for (let j = 0; j < xs.length; j++) {
+			const x1 = xs[j];
+			const x2 = xs[(j * 7919) % xs.length];
+			expect(pair(x1, x2), `x1 = ${x1}, x2 = ${x2}`).toEqual([detExp(x1), detExp(x2)]);
+		}
+	});
+
+	test('handles the special arguments as detExp does, even when only one of the two is special', () => {
+		const specials = [NaN, Infinity, -Infinity, 0, -0, 700, -700, 700.5, -700.5, 709.78, -745.1, 1e300, -1e300];
+		for (const a of specials) {
+			for (const b of [...specials, 0.3]) {
+				const [e1, e2] = pair(a, b);
+				expect(Object.is(e1, detExp(a)), `detExpPair(${a}, ${b})[0]`).toBe(true);
+				expect(Object.is(e2, detExp(b)), `detExpPair(${a}, ${b})[1]`).toBe(true);
+			}
+		}
 	});
 });
 

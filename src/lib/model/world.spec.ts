@@ -8,7 +8,7 @@ import { stepFunding } from './mechanisms/funding';
 import { createStream } from './rng';
 import { allocateWorkers } from './state/workers';
 import type { World } from './world';
-import { circularDelta, fit, growthMonths, hireWorker, minimumCitizens, NOT_RECORDING, wrap } from './world';
+import { areaCitizensEnd, circularDelta, fit, growthMonths, hireWorker, minimumCitizens, NOT_RECORDING, wrap } from './world';
 
 /** Names of the typed-array columns of an entity whose contents differ between two worlds. */
 function differingColumns(a: object, b: object): string[] {
@@ -78,6 +78,23 @@ describe('createWorld: citizens and places', () => {
 		expect(sum(sizes)).toBe(c.n);
 		expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
 		for (let i = 1; i < c.n; i++) expect(c.area[i]).toBeGreaterThanOrEqual(c.area[i - 1]);
+	});
+
+	test("each area's run of citizens ends where the next one's begins", () => {
+		let start = 0;
+		for (let a = 0; a < world.areas.n; a++) {
+			const end = world.areaCitizensEnd[a];
+			expect(end - start).toBe(world.areas.population[a]);
+			for (let i = start; i < end; i++) expect(c.area[i]).toBe(a);
+			start = end;
+		}
+		expect(start).toBe(c.n);
+	});
+
+	test('areaCitizensEnd gives an area with no citizens an empty run, and refuses citizens out of area order', () => {
+		expect(Array.from(areaCitizensEnd(Uint16Array.from([0, 0, 2, 2, 2]), 4))).toEqual([2, 2, 5, 5]);
+		expect(Array.from(areaCitizensEnd(Uint16Array.from([1, 1]), 3))).toEqual([0, 2, 2]);
+		expect(() => areaCitizensEnd(Uint16Array.from([0, 1, 0]), 2)).toThrow(/area by area \(citizen 2 is in area 0, after area 1\)/);
 	});
 
 	test('citizens of more deprived areas are more deprived on average', () => {

@@ -110,6 +110,8 @@ export interface World {
 	riskFactor: Float32Array;
 	/** Extra onset hazard after a transactional resolution; decays. */
 	fragility: Float32Array;
+	/** One past each area's last citizen: citizens are stored area by area. */
+	areaCitizensEnd: Int32Array;
 }
 
 export const HISTOGRAM_BIN_DAYS = 7;
@@ -217,9 +219,22 @@ export function createWorld(
 		recordHistogram: false,
 		riskFactor,
 		fragility: new Float32Array(nCitizens),
+		areaCitizensEnd: areaCitizensEnd(citizens.area, nAreas)
 	};
 	startAtStatusQuo(world, init);
 	return world;
+}
+
+/** One past each area's last citizen, for citizens stored area by area (as initCitizens does). */
+export function areaCitizensEnd(area: Uint16Array, nAreas: number): Int32Array {
+	const end = new Int32Array(nAreas);
+	for (let i = 0; i < area.length; i++) {
+		if (i > 0 && area[i] < area[i - 1]) throw new Error(`citizens must be stored area by area (citizen ${i} is in area ${area[i]}, after area ${area[i - 1]})`);
+		end[area[i]] = i + 1;
+	}
+	// An area with no citizens ends where the one before it does.
+	for (let a = 1; a < nAreas; a++) if (end[a] < end[a - 1]) end[a] = end[a - 1];
+	return end;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 	REPEAT_WINDOW_MONTHS,
 	WAITING
 } from '../constants';
-import { detExp, detLog } from '../det-math';
+import { detExp, detExpPair, detLog } from '../det-math';
 import { addArrival } from '../queue';
 import { normalFromUniform } from '../rng';
 import { T, tallyCitizen } from '../tallies';
@@ -106,6 +106,8 @@ export function stepAccess(world: World): void {
 const BOOKING = new Float64Array(2);
 const WORK_SIGMA = 0;
 const WORK_SHIFT = 1;
+/** bookCase's two exponentials, written by detExpPair. */
+const EXPONENTIALS = new Float64Array(2);
 
 /**
  * Draw case i's clinical allowance and its work, and book it at provider k for its arrival day.
@@ -120,10 +122,16 @@ function bookCase(world: World, i: number, k: number, arrival: number): void {
 	const rng = world.streams.events;
 	// Cases booked to beat the target are booked a little ahead of it.
 	const targetBooking = 0.85 * p.targetDays;
-	const drawn = p.allowanceMedianDays * detExp(p.allowanceSpread * normalFromUniform(rng.next()));
+	// The two exponentials side by side: each alone is a long chain of dependent operations.
+	detExpPair(
+		p.allowanceSpread * normalFromUniform(rng.next()),
+		BOOKING[WORK_SHIFT] + BOOKING[WORK_SIGMA] * normalFromUniform(rng.next()),
+		EXPONENTIALS
+	);
+	const drawn = p.allowanceMedianDays * EXPONENTIALS[0];
 	const allowance = drawn > MAX_ALLOWANCE_DAYS ? MAX_ALLOWANCE_DAYS : drawn;
 	const meanWork = c.complex[i] === 1 ? p.complexUnits : 1;
-	c.caseUnits[i] = meanWork * detExp(BOOKING[WORK_SHIFT] + BOOKING[WORK_SIGMA] * normalFromUniform(rng.next()));
+	c.caseUnits[i] = meanWork * EXPONENTIALS[1];
 	c.allowance[i] = allowance;
 	const pressure = pr.targetPressure[k] < 1 ? pr.targetPressure[k] : 1;
 	const focus = p.targetFocus * pressure;

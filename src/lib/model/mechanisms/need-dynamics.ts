@@ -80,24 +80,29 @@ export function stepNeedDynamics(world: World): void {
 	const { draw, unwell } = scratch(n);
 	rng.fill(draw, n);
 	let unwellCount = 0;
-	for (let i = 0; i < n; i++) {
-		// Every citizen is stepped as if well and the step takes effect only for the well: branches
-		// on the state and on whether a relapse risk is held go either way for many citizens, and
-		// the processor's mispredictions of them cost more than the arithmetic (5% of a re-run).
-		// `+(a < b)` is 0 or 1 without a branch; WELL = 0, AT_RISK = 1, WAITING = 2.
-		const notWell = (state[i] + 1) >> 1;
-		unwell[unwellCount] = i;
-		unwellCount += notWell;
-		const f0 = fragility[i];
-		const gap = month - fragilityMonth[i];
-		const f = gap < MEMORY_TABLE_MONTHS ? f0 * fragilityKeep[gap] : 0;
-		// Forget a relapse risk once it adds under 1% to the hazard (a rare branch).
-		if ((+(f < 0.01) & +(f0 !== 0) & (notWell ^ 1)) !== 0) fragility[i] = 0;
-		// With no relapse risk f is 0, and multiplying by 1 + 0 changes nothing.
-		const onset = onsetBase[i] * areaOnset[area[i]] * (1 + f);
-		if (draw[i] < onset && notWell === 0) {
-			state[i] = AT_RISK;
-			cellWell[area[i] * QUINTILES + quintile[i]]--;
+	const citizensEnd = world.areaCitizensEnd;
+	for (let a = 0, i = 0; a < world.areas.n; a++) {
+		// Citizens are stored area by area: the area's onset multiplier holds for its whole run.
+		const multiplier = areaOnset[a];
+		for (const end = citizensEnd[a]; i < end; i++) {
+			// Every citizen is stepped as if well and the step takes effect only for the well: branches
+			// on the state and on whether a relapse risk is held go either way for many citizens, and
+			// the processor's mispredictions of them cost more than the arithmetic (5% of a re-run).
+			// `+(a < b)` is 0 or 1 without a branch; WELL = 0, AT_RISK = 1, WAITING = 2.
+			const notWell = (state[i] + 1) >> 1;
+			unwell[unwellCount] = i;
+			unwellCount += notWell;
+			const f0 = fragility[i];
+			const gap = month - fragilityMonth[i];
+			const f = gap < MEMORY_TABLE_MONTHS ? f0 * fragilityKeep[gap] : 0;
+			// Forget a relapse risk once it adds under 1% to the hazard (a rare branch).
+			if ((+(f < 0.01) & +(f0 !== 0) & (notWell ^ 1)) !== 0) fragility[i] = 0;
+			// With no relapse risk f is 0, and multiplying by 1 + 0 changes nothing.
+			const onset = onsetBase[i] * multiplier * (1 + f);
+			if (draw[i] < onset && notWell === 0) {
+				state[i] = AT_RISK;
+				cellWell[a * QUINTILES + quintile[i]]--;
+			}
 		}
 	}
 
