@@ -37,6 +37,8 @@ const option = (name: string, fallback: number) => {
 };
 const rounds = option('rounds', 10);
 const runs = option('runs', 32);
+const unknown = argv.find((arg) => arg.startsWith('--'));
+if (unknown) throw new Error(`unknown option ${unknown}: the options are --rounds N, --runs N and --json`);
 const refs = argv.length === 0 ? ['HEAD', '.'] : argv.length === 1 ? [argv[0], '.'] : argv;
 
 interface Variant {

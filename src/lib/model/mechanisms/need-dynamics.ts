@@ -88,7 +88,7 @@ export function stepNeedDynamics(world: World): void {
 			// Every citizen is stepped as if well and the step takes effect only for the well: branches
 			// on the state and on whether a relapse risk is held go either way for many citizens, and
 			// the processor's mispredictions of them cost more than the arithmetic (5% of a re-run).
-			// `+(a < b)` is 0 or 1 without a branch; WELL = 0, AT_RISK = 1, WAITING = 2.
+			// `+(x < y)` is 0 or 1 without a branch; WELL = 0, AT_RISK = 1, WAITING = 2.
 			const notWell = (state[i] + 1) >> 1;
 			unwell[unwellCount] = i;
 			unwellCount += notWell;
