@@ -12,6 +12,11 @@ const INV_LN2 = 1.4426950408889634;
 const EXP_OVERFLOW = 709.782712893384;
 const EXP_UNDERFLOW = -745.1332191019412;
 
+/** Coefficients of the Taylor series of e^r to r^13, highest first (1/13!, 1/12!, …, 1/2, 1, 1). */
+const EXP_SERIES = Float64Array.of(
+	1 / 6227020800, 1 / 479001600, 1 / 39916800, 1 / 3628800, 1 / 362880, 1 / 40320, 1 / 5040, 1 / 720, 1 / 120, 1 / 24, 1 / 6, 0.5, 1, 1
+);
+
 /** Return e^x, accurate to about 1 ulp (subnormal results to about 1 unit). */
 export function detExp(x: number): number {
 	if (x !== x) return NaN;
@@ -21,20 +26,8 @@ export function detExp(x: number): number {
 	const k = Math.round(x * INV_LN2);
 	const r = x - k * LN2_HI - k * LN2_LO;
 	// Taylor series of e^r to r^13, Horner form: |r| < 0.347 gives error below 1e-16.
-	let p = 1 / 6227020800;
-	p = p * r + 1 / 479001600;
-	p = p * r + 1 / 39916800;
-	p = p * r + 1 / 3628800;
-	p = p * r + 1 / 362880;
-	p = p * r + 1 / 40320;
-	p = p * r + 1 / 5040;
-	p = p * r + 1 / 720;
-	p = p * r + 1 / 120;
-	p = p * r + 1 / 24;
-	p = p * r + 1 / 6;
-	p = p * r + 0.5;
-	p = p * r + 1;
-	p = p * r + 1;
+	let p = EXP_SERIES[0];
+	for (let d = 1; d < EXP_SERIES.length; d++) p = p * r + EXP_SERIES[d];
 	return scaleByPowerOfTwo(p, k);
 }
 
@@ -53,34 +46,12 @@ export function detExpPair(x1: number, x2: number, out: Float64Array): void {
 	const k2 = Math.round(x2 * INV_LN2);
 	const r1 = x1 - k1 * LN2_HI - k1 * LN2_LO;
 	const r2 = x2 - k2 * LN2_HI - k2 * LN2_LO;
-	let p1 = 1 / 6227020800;
-	let p2 = 1 / 6227020800;
-	p1 = p1 * r1 + 1 / 479001600;
-	p2 = p2 * r2 + 1 / 479001600;
-	p1 = p1 * r1 + 1 / 39916800;
-	p2 = p2 * r2 + 1 / 39916800;
-	p1 = p1 * r1 + 1 / 3628800;
-	p2 = p2 * r2 + 1 / 3628800;
-	p1 = p1 * r1 + 1 / 362880;
-	p2 = p2 * r2 + 1 / 362880;
-	p1 = p1 * r1 + 1 / 40320;
-	p2 = p2 * r2 + 1 / 40320;
-	p1 = p1 * r1 + 1 / 5040;
-	p2 = p2 * r2 + 1 / 5040;
-	p1 = p1 * r1 + 1 / 720;
-	p2 = p2 * r2 + 1 / 720;
-	p1 = p1 * r1 + 1 / 120;
-	p2 = p2 * r2 + 1 / 120;
-	p1 = p1 * r1 + 1 / 24;
-	p2 = p2 * r2 + 1 / 24;
-	p1 = p1 * r1 + 1 / 6;
-	p2 = p2 * r2 + 1 / 6;
-	p1 = p1 * r1 + 0.5;
-	p2 = p2 * r2 + 0.5;
-	p1 = p1 * r1 + 1;
-	p2 = p2 * r2 + 1;
-	p1 = p1 * r1 + 1;
-	p2 = p2 * r2 + 1;
+	let p1 = EXP_SERIES[0];
+	let p2 = EXP_SERIES[0];
+	for (let d = 1; d < EXP_SERIES.length; d++) {
+		p1 = p1 * r1 + EXP_SERIES[d];
+		p2 = p2 * r2 + EXP_SERIES[d];
+	}
 	out[0] = p1 * POWERS_OF_TWO[1022 + k1];
 	out[1] = p2 * POWERS_OF_TWO[1022 + k2];
 }
