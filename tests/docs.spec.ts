@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parameterTables } from '../src/lib/docs/parameter-tables';
 import { ASSUMPTIONS, LEVERS, MODEL_VERSION } from '../src/lib/model/index';
-import { ALL_CHECKS, LEVER_AUDIT_EXCEPTIONS, mutationsOf, whyMissed } from '../src/lib/validation/index';
+import { ALL_CHECKS, LEVER_AUDIT_EXCEPTIONS, LEVER_AUDIT_SHORTFALLS, mutationsOf, whyMissed } from '../src/lib/validation/index';
 import { staleness } from '../src/lib/validation/assumption-robustness';
 import { readRobustness } from '../src/lib/validation/robustness-file';
 import { robustnessSection, robustnessSummary } from '../src/lib/validation/robustness-report';
@@ -42,6 +42,7 @@ describe('docs', () => {
 		}
 		for (const lever of LEVERS) expect(report, lever.id).toContain(`| \`${lever.id}\` |`);
 		for (const e of LEVER_AUDIT_EXCEPTIONS) expect(report, e.lever).toContain(`${e.reason} Source: ${e.publication}.`);
+		for (const s of LEVER_AUDIT_SHORTFALLS) expect(report, s.lever).toContain(s.whyFails);
 	});
 
 	it('docs/validation-robustness.json is this model version\'s sample over the current design and checks (run npm run robustness after a change)', () => {

@@ -25,6 +25,13 @@ const KIND_LABEL = {
 	further: 'further pattern'
 } as const;
 
+/**
+ * Only a guard against a hang, not a speed check: the slowest check (2.2, which bisects the
+ * funding level on 32-run ensembles for two case mixes) takes about two and a half minutes on a
+ * busy two-core machine, beyond vitest's usual limit.
+ */
+const CHECK_TIMEOUT_MS = 900_000;
+
 export function defineCheckTests(checks: ListedCheck[], x = new Experiments(loadBuiltinScenarios())): void {
 	for (const listed of checks) {
 		const { id, check } = listed;
@@ -38,7 +45,7 @@ export function defineCheckTests(checks: ListedCheck[], x = new Experiments(load
 			const figure = `model ${formatInterval(r.interval)} ${check.unit}; bounds ${bounds}`;
 			if (missed) expect(r.within, `${id} is now reproduced (${figure}): remove its whyMissed`).toBe(false);
 			else expect(r.within, `${id}: ${figure}`).toBe(true);
-		});
+		}, CHECK_TIMEOUT_MS);
 		for (const mutation of mutationsToTest(listed)) {
 			const survives = mutation.whySurvives;
 			const name = survives
@@ -49,7 +56,7 @@ export function defineCheckTests(checks: ListedCheck[], x = new Experiments(load
 				const figure = `with the mutation: ${formatInterval(r.interval)} ${check.unit}; bounds ${bounds}`;
 				if (survives) expect(r.checkFails, `${id} now fails ${mutation.name} (${figure}): remove its whySurvives`).toBe(false);
 				else expect(r.checkFails, `${id} passes even ${mutation.name}, so it does not show that mechanism (${figure})`).toBe(true);
-			});
+			}, CHECK_TIMEOUT_MS);
 		}
 	}
 }

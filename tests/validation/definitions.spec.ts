@@ -15,6 +15,8 @@ import {
 	effectOf,
 	exceptionFor,
 	LEVER_AUDIT_EXCEPTIONS,
+	LEVER_AUDIT_SHORTFALLS,
+	shortfallFor,
 	mutationsOf,
 	statusOf,
 	verdictOf,
@@ -158,6 +160,29 @@ describe('lever audit rules', () => {
 		expect(auditPasses({ ...row, asserted: false }, [])).toBe(true);
 		expect(auditPasses({ ...row, asserted: true }, [])).toBe(false);
 		expect(AUDITED_MOVE).toBe(0.25);
+	});
+
+	it('find a known failure by lever and direction, whatever the verdict now found, and never let it pass the audit', () => {
+		const row = { lever, direction: 'max' as const, verdict: 'free lunch' as const, asserted: true };
+		const shortfall = { lever: lever.id, direction: 'max' as const, verdict: 'free lunch' as const, whyFails: 'w' };
+		expect(shortfallFor(row, [shortfall])).toBe(shortfall);
+		const nowInert = { ...row, verdict: 'inert' as const };
+		expect(shortfallFor(nowInert, [shortfall])).toBe(shortfall);
+		expect(shortfallFor({ ...row, direction: 'min' }, [shortfall])).toBeUndefined();
+		expect(auditPasses(row, [])).toBe(false);
+	});
+
+	it('known failures name a real, audited lever direction and why, once each, and are not also exceptions', () => {
+		const keys = LEVER_AUDIT_SHORTFALLS.map((s) => `${s.lever} ${s.direction}`);
+		expect(keys.length).toBe(new Set(keys).size);
+		for (const s of LEVER_AUDIT_SHORTFALLS) {
+			const spec = LEVERS.find((l) => l.id === s.lever);
+			expect(spec, s.lever).toBeDefined();
+			const to = s.direction === 'max' ? spec!.max : spec!.min;
+			expect(Math.abs(to - spec!.default), `${s.lever} to ${s.direction} is too small a move to be audited`).toBeGreaterThanOrEqual(AUDITED_MOVE * (spec!.max - spec!.min));
+			expect(s.whyFails.length, s.lever).toBeGreaterThan(20);
+			expect(LEVER_AUDIT_EXCEPTIONS.some((e) => e.lever === s.lever && e.direction === s.direction), `${s.lever} ${s.direction}`).toBe(false);
+		}
 	});
 
 	it('exceptions name a real lever, a reason and a publication, once each', () => {

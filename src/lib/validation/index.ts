@@ -60,6 +60,7 @@ export {
 	auditLever,
 	auditPasses,
 	exceptionFor,
+	shortfallFor,
 	effectOf,
 	verdictOf,
 	outcomeChanges,
@@ -72,6 +73,6 @@ export {
 	type OutcomeChange,
 	type LeverAuditRow
 } from './lever-audit';
-export { LEVER_AUDIT_EXCEPTIONS, type LeverAuditException } from './lever-audit-exceptions';
+export { LEVER_AUDIT_EXCEPTIONS, LEVER_AUDIT_SHORTFALLS, type LeverAuditException, type LeverAuditShortfall } from './lever-audit-exceptions';
 export { FAMILY_PACKAGES, tradeOffs } from './tradeoffs';
 export { formatNumber, formatInterval } from './format';

@@ -11,7 +11,7 @@
  */
 import { LEVERS, OUTCOMES, type LeverSpec, type OutcomeId, type OutcomeSpec } from '../model/index';
 import { windowOf, type Experiments, type Interval } from './experiments';
-import { LEVER_AUDIT_EXCEPTIONS, type LeverAuditException } from './lever-audit-exceptions';
+import { LEVER_AUDIT_EXCEPTIONS, LEVER_AUDIT_SHORTFALLS, type LeverAuditException, type LeverAuditShortfall } from './lever-audit-exceptions';
 
 export type Direction = 'max' | 'min';
 export const DIRECTIONS: Direction[] = ['max', 'min'];
@@ -89,6 +89,14 @@ export function auditLever(x: Experiments, lever: LeverSpec, direction: Directio
 
 export function leverAudit(x: Experiments, levers: readonly LeverSpec[] = LEVERS): LeverAuditRow[] {
 	return levers.flatMap((lever) => DIRECTIONS.flatMap((d) => auditLever(x, lever, d) ?? []));
+}
+
+/** The known failure recorded for a row's lever and direction (whatever the verdict now found). */
+export function shortfallFor(
+	row: Pick<LeverAuditRow, 'lever' | 'direction'>,
+	shortfalls: readonly LeverAuditShortfall[] = LEVER_AUDIT_SHORTFALLS
+): LeverAuditShortfall | undefined {
+	return shortfalls.find((s) => s.lever === row.lever.id && s.direction === row.direction);
 }
 
 /** The exception that covers a row: same lever, direction and verdict. */
