@@ -69,8 +69,9 @@ export function fragilityNow(world: World, i: number): number {
 	return f * keep(world.fragilityKeep, world.fragilityKeepPerMonth, gap);
 }
 
+/** Set citizen i's relapse risk (extra onset hazard) this month; a negative risk counts as none. */
 export function setFragility(world: World, i: number, value: number): void {
-	world.fragility[i] = value;
+	world.fragility[i] = value > 0 ? value : 0;
 	world.citizens.fragilityMonth[i] = world.month;
 }
 

@@ -94,7 +94,7 @@ export const FURTHER_PATTERNS: Pattern[] = [
 				measure: (x) =>
 					acrossAreas(x.baselineWith(), 'access.trueWithinTarget', (areas) => Math.max(...areas) - Math.min(...areas)).interval(),
 				whyMissed:
-					"The model's places differ more than England's ambulance regions did (about 26 points between the best and worst of 12 areas): funding follows need only halfway, so the most deprived, least well-funded areas wait much longer, and each area is smaller than a region, so its figure averages less."
+					"The model's places differ more than England's ambulance regions did (about 27 points between the best and worst of 12 areas): funding follows need only halfway, so the most deprived, least well-funded areas wait much longer, and each area is smaller than a region, so its figure averages less."
 			}
 		]
 	}

@@ -57,13 +57,13 @@ export const LEVER_AUDIT_SHORTFALLS: LeverAuditShortfall[] = [
 		direction: 'min',
 		verdict: 'cost-only',
 		whyFails:
-			"Dropping audit from 0.3 to 0 clearly raises gaming (the reported–true gap by 1.3 points in year 10), but what it saves is small: audit's share of reporting time and of the control architecture's cost at 0.3 is about a tenth of their full-intensity values (5% of frontline time, 5% of the budget), so waits shorten by under a day on average, within run-to-run noise. The cost of audit and compliance is real and often large (Power 1997, The Audit Society; Hood et al. 1999, Regulation inside Government), so the model probably understates what audit takes from the front line at low intensity. With eight runs this looked like a trade-off (the 92nd-percentile wait 1.9 days shorter); with 32 the saving is not clear."
+			"Dropping audit from 0.3 to 0 clearly raises gaming (the reported–true gap by 1.1 points in year 10), but what it saves is small: audit's share of reporting time and of the control architecture's cost at 0.3 is about a tenth of their full-intensity values (5% of frontline time, 5% of the budget), so waits shorten by about a day on average, within run-to-run noise. The cost of audit and compliance is real and often large (Power 1997, The Audit Society; Hood et al. 1999, Regulation inside Government), so the model probably understates what audit takes from the front line at low intensity."
 	},
 	{
 		lever: 'choice',
 		direction: 'max',
 		verdict: 'free lunch',
 		whyFails:
-			"Choice at its maximum mixes users across providers (the sorting index falls, which counts as better), while its costs (busy providers' waits, choosers acting on reported rather than true figures) stay within run-to-run noise: cost per resolved need rises by about £220 and needs met within target fall by about a point in year 10, neither clearly. The evidence expects a cost: sorting by advantage rose without an average gain where choice and competition grew (Hsieh & Urquiola 2006), the pattern the model misses (checks 9.1 and 9.2). With eight runs the costs looked clear; with 32 they do not."
+			"Choice at its maximum mixes users across providers (the sorting index falls, which counts as better), while its costs (busy providers' waits, choosers acting on reported rather than true figures) stay within run-to-run noise: cost per resolved need rises by about £140 and needs met within target fall by under a point in year 10, neither clearly. The evidence expects a cost: sorting by advantage rose without an average gain where choice and competition grew (Hsieh & Urquiola 2006), the pattern the model misses (checks 9.1 and 9.2)."
 	}
 ];

@@ -153,7 +153,7 @@ export const PATTERNS: Pattern[] = [
 						name: 'without effort substitution (measured incentives weighing in how staff use their time)',
 						assumptions: { incentiveWeight: 0 },
 						whySurvives:
-							"Managers also cut prescribed relational time when the backlog runs beyond a month, and the regime's reporting time lengthens the backlog, so relational time still falls a little without effort substitution (by 0.008, against 0.088 with it; with the backlog squeeze off as well the change is 0.000 [−0.005, 0.004], 32 runs of seed 2024). Effort substitution is over 90% of the fall; check 4.4 (outreach) has no such second path."
+							"Managers also cut prescribed relational time when the backlog runs beyond a month, and the regime's reporting time lengthens the backlog, so relational time still falls a little without effort substitution (by 0.009, against 0.086 with it; with the backlog squeeze off as well the change is −0.001 [−0.006, 0.004], 32 runs of seed 2024). Effort substitution is over 90% of the fall; check 4.4 (outreach) has no such second path."
 					}
 				]
 			},
@@ -207,7 +207,7 @@ export const PATTERNS: Pattern[] = [
 				measure: (x) => change(x.baselineWith({}, { fundingLevel: 0.85 }), x.baselineWith(), 'workforce.leaverRate').interval(),
 				mutations: [{ name: "without burnout's effect on leaving", assumptions: { quitBurnout: 0 } }],
 				whyMissed:
-					"Leaving rises on average, by 2.2 points a year (against about 11 a year at baseline), and without burnout's effect on leaving the rise all but goes (0.2 points), but one run's year-10 leaving rate among about 840 workers swings by a few points, so in more than one run in twenty it does not rise: the 5–95% interval over 32 runs is [−0.009, 0.053]. The check asks every run, not the mean, to show the rise. Eight runs made the interval look clear of zero ([0.009, 0.040]); 32 do not. More citizens (a larger workforce) would narrow it."
+					"Leaving rises on average, by 2.1 points a year (against about 11 a year at baseline), and without burnout's effect on leaving the rise all but goes (0.4 points), but one run's year-10 leaving rate among about 840 workers swings by a few points, so in more than one run in twenty it does not rise: the 5–95% interval over 32 runs is [−0.004, 0.042]. The check asks every run, not the mean, to show the rise. More citizens (a larger workforce) would narrow it."
 			},
 			{
 				claim: 'Change in leaving when contingent control lowers motivation (paired)',
@@ -252,7 +252,7 @@ export const PATTERNS: Pattern[] = [
 				measure: (x) => change(x.baselineWith(PREVENTION_SHIFT), x.baselineWith(), 'prevention.crisisRate').interval(),
 				mutations: [{ name: "without prevention's effect", assumptions: { preventionMaxEffect: 0 } }],
 				whyMissed:
-					"Crises fall by 2.6 per 1,000 a year on average in year 10 (from about 17), beyond the bound of 2, and without prevention's effect they rise instead (by 4.6: the shift takes staff from treatment), but one run's year-10 crisis rate among 20,000 citizens swings by about 2 per 1,000, so the fall in a paired run ranges from 0.9 to 4.5 (5–95% over 32 runs), and the check asks every run, not the mean, to clear 2. Eight runs made the interval look clear ([−4.4, −2.1]); 32 do not."
+					"Crises fall by 3.2 per 1,000 a year on average in year 10 (from about 17), beyond the bound of 2, and without prevention's effect they rise instead (by 4.8: the shift takes staff from treatment), but one run's year-10 crisis rate among 20,000 citizens swings by about 2 per 1,000, so the fall in a paired run ranges from 1.4 to 4.5 (5–95% over 32 runs), and the check asks every run, not the mean, to clear 2."
 			},
 			{
 				claim: 'Acute crisis costs avoided per £1 of extra prevention spending, years 6–10 of the shift (per paired run)',
@@ -276,7 +276,7 @@ export const PATTERNS: Pattern[] = [
 				},
 				mutations: [{ name: 'without the deprivation gradient of risk', assumptions: { deprivationRisk: 0 } }],
 				whyMissed:
-					"The ratio is above 2 on average on every seed tried (2.5 to 3.1 over eight runs each of seeds 2024, 7, 99, 5 and 11; 2.8 over 32 runs of seed 2024), but it is a ratio of one year's crisis rates in fifths of 4,000 citizens, and the least deprived fifth has only a few dozen crises a year, so a single run's ratio ranges from under 1.8 to over 4.5; on the validation seed the 5% point of its 32 runs is 1.93. More citizens would narrow it; the check asks for every run's ratio, not the mean, to clear 2."
+					"The ratio is above 2 on average on every seed tried (2.5 to 3.1 over eight runs each of seeds 2024, 7, 99, 5 and 11; 2.8 over 32 runs of seed 2024 at model 0.2.3), but it is a ratio of one year's crisis rates in fifths of 4,000 citizens, and the least deprived fifth has only a few dozen crises a year, so a single run's ratio ranges from under 1.8 to over 4.5; on the validation seed the 5% point of its 32 runs is 1.99. More citizens would narrow it; the check asks for every run's ratio, not the mean, to clear 2."
 			}
 		]
 	},
@@ -293,7 +293,9 @@ export const PATTERNS: Pattern[] = [
 				measure: (x) => change(x.baselineWith({ relational: 0.8 }), x.baselineWith(), 'prevention.failureDemandShare').interval(),
 				mutations: [
 					{ name: 'without relational work resolving more needs or preventing relapse', assumptions: { successRelational: 0, relapseTransactional: 0 } }
-				]
+				],
+				whyMissed:
+					"Failure demand falls on average, by 1.3 points of its share, and without relational work resolving more needs or preventing relapse it rises instead (by 2.0), but the 95th percentile of the paired change over 32 runs sits at zero: +0.003 at model 0.2.3, −0.0001 at 0.2.2 (whose runs take other paths on the same seeds). The share is a ratio of small monthly counts among 20,000 citizens, so in about one run in twenty it does not fall; the check asks every run, not the mean, to show the fall."
 			}
 		]
 	},

@@ -116,18 +116,53 @@ describe('stepNeedDynamics: well to at risk', () => {
 		expect(c).toBeLessThan(b);
 	});
 
-	test('a relapse risk is forgotten once under 1%, only by the well; the at risk keep theirs, and a larger one stays', () => {
-		const world = worldAllIn(WELL);
+	test('a relapse risk is kept as set while it fades, by the well and the rest alike', () => {
+		const world = worldAllIn(WELL, { month: 30 });
 		const n = world.citizens.n;
-		// Odd citizens at risk; every citizen holds a risk set this month of 0.005 or 0.5.
 		setStates(world, AT_RISK, (i) => i % 2 === 1);
-		for (let i = 0; i < n; i++) setFragility(world, i, i % 4 < 2 ? 0.005 : 0.5);
-		const before = Array.from(world.citizens.state);
-		stepNeedDynamics(world);
+		// Risks set 0 to 29 months ago, from tiny to large: none is rewritten by the step.
 		for (let i = 0; i < n; i++) {
-			const expected = before[i] === WELL && i % 4 < 2 ? 0 : Math.fround(i % 4 < 2 ? 0.005 : 0.5);
-			expect(world.fragility[i]).toBe(expected);
+			world.fragility[i] = [0.001, 0.005, 0.5, 2][i % 4];
+			world.citizens.fragilityMonth[i] = i % 30;
 		}
+		const before = Float32Array.from(world.fragility);
+		const months = Int16Array.from(world.citizens.fragilityMonth);
+		stepNeedDynamics(world);
+		expect(Array.from(world.fragility)).toEqual(Array.from(before));
+		expect(Array.from(world.citizens.fragilityMonth)).toEqual(Array.from(months));
+	});
+
+	test('onset is exactly draw < onsetBase × area multiplier × (1 + faded risk) for every well citizen', () => {
+		// Mixed states, risks of every age (some beyond the decay table), prevention differing by
+		// area: the step, which works out a risk's fading only below a bound, must give the onsets
+		// of the hazard worked out in full for everyone, from the same draws.
+		const options: TestWorldOptions = { month: 600, assumptions: { preventionOnset: 0.8, onsetRate: 0.08 } };
+		const make = () => {
+			const world = worldAllIn(WELL, options);
+			setStates(world, AT_RISK, (i) => i % 7 === 3);
+			world.areas.preventionEffect.forEach((_, a, effect) => (effect[a] = (a % 4) / 4));
+			for (let i = 0; i < world.citizens.n; i++) {
+				world.fragility[i] = i % 3 === 0 ? 0 : ((i * 37) % 100) / 25;
+				world.citizens.fragilityMonth[i] = 600 - ((i * 13) % 700);
+			}
+			return world;
+		};
+		const world = make();
+		const twin = make();
+		const n = world.citizens.n;
+		const draws = new Float64Array(n);
+		twin.streams.citizens.fill(draws, n);
+		const c = twin.citizens;
+		const expected = new Set<number>();
+		for (let i = 0; i < n; i++) {
+			if (c.state[i] !== WELL) continue;
+			const gap = twin.month - c.fragilityMonth[i];
+			const faded = gap < twin.fragilityKeep.length ? twin.fragility[i] * twin.fragilityKeep[gap] : 0;
+			const multiplier = 1 - 0.8 * twin.areas.preventionEffect[c.area[i]];
+			if (draws[i] < c.onsetBase[i] * multiplier * (1 + faded)) expected.add(i);
+		}
+		expect(expected.size).toBeGreaterThan(50);
+		expect(onsets(world)).toEqual(expected);
 	});
 
 	test('the well step changes nothing for citizens not well, however large their onset hazard', () => {
@@ -152,7 +187,6 @@ describe('stepNeedDynamics: well to at risk', () => {
 			old.citizens.fragilityMonth[i] = 0;
 		}
 		expect(onsets(old)).toEqual(onsets(plain));
-		expect(Array.from(old.fragility).every((f) => f === 0)).toBe(true);
 	});
 
 	test('stronger social ties protect against onset', () => {

@@ -35,7 +35,8 @@ import { growthMonths, type World } from '../world';
  * state, and the well's steps change nothing the others' read (counts of the well, added to in
  * whole numbers, are read only after both passes), so this is the one-pass loop's result exactly,
  * with the branch on each citizen's state more predictable (a few per cent faster). The first
- * pass has no branch on the state at all (see there).
+ * pass has no branch on the state at all, and works out a relapse risk's fading only for the
+ * few citizens whose draw could fall below the raised hazard (see there).
  */
 export function stepNeedDynamics(world: World): void {
 	const c = world.citizens;
@@ -85,23 +86,23 @@ export function stepNeedDynamics(world: World): void {
 		// Citizens are stored area by area: the area's onset multiplier holds for its whole run.
 		const multiplier = areaOnset[a];
 		for (const end = citizensEnd[a]; i < end; i++) {
-			// Every citizen is stepped as if well and the step takes effect only for the well: branches
-			// on the state and on whether a relapse risk is held go either way for many citizens, and
-			// the processor's mispredictions of them cost more than the arithmetic (5% of a re-run).
-			// `+(x < y)` is 0 or 1 without a branch; WELL = 0, AT_RISK = 1, WAITING = 2.
+			// `(state + 1) >> 1` is 0 for the well and 1 for the others (WELL = 0, AT_RISK = 1,
+			// WAITING = 2): the list of the rest is kept without a branch on the state, which goes
+			// either way for many citizens and costs more in mispredictions than in arithmetic.
 			const notWell = (state[i] + 1) >> 1;
 			unwell[unwellCount] = i;
 			unwellCount += notWell;
-			const f0 = fragility[i];
-			const gap = month - fragilityMonth[i];
-			const f = gap < MEMORY_TABLE_MONTHS ? f0 * fragilityKeep[gap] : 0;
-			// Forget a relapse risk once it adds under 1% to the hazard (a rare branch).
-			if ((+(f < 0.01) & +(f0 !== 0) & (notWell ^ 1)) !== 0) fragility[i] = 0;
-			// With no relapse risk f is 0, and multiplying by 1 + 0 changes nothing.
-			const onset = onsetBase[i] * multiplier * (1 + f);
-			if (draw[i] < onset && notWell === 0) {
-				state[i] = AT_RISK;
-				cellWell[a * QUINTILES + quintile[i]]--;
+			// A relapse risk only fades (it is never negative and fragilityKeep is at most 1), so the
+			// hazard with the risk as set bounds this month's, rounding included: for most citizens
+			// the draw is above it, and the risk's fading is worked out only for the few below.
+			const base = onsetBase[i] * multiplier;
+			if (draw[i] < base * (1 + fragility[i]) && notWell === 0) {
+				const gap = month - fragilityMonth[i];
+				const f = gap < MEMORY_TABLE_MONTHS ? fragility[i] * fragilityKeep[gap] : 0;
+				if (draw[i] < base * (1 + f)) {
+					state[i] = AT_RISK;
+					cellWell[a * QUINTILES + quintile[i]]--;
+				}
 			}
 		}
 	}
