@@ -1,7 +1,10 @@
 /**
- * Lever directions that the evidence says are not a trade-off. Each entry needs the verdict the
- * audit finds, the reason, and the publication that supports it; the report lists them all.
- * An entry whose verdict no longer matches the audit fails its test, so none can go stale.
+ * Lever directions that are not a trade-off: exceptions, where the evidence says so, and known
+ * failures (below), where the evidence expects a trade-off the model does not show.
+ *
+ * An exception needs the verdict the audit finds, the reason, and the publication that supports
+ * it; the report lists them all. An entry whose verdict no longer matches the audit fails its
+ * test, so none can go stale.
  *
  * The shape of an entry:
  *   { lever: 'choice', direction: 'min', verdict: 'inert',
