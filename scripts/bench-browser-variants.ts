@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launch, serveBuild } from '../tests/e2e/harness';
-import { formatTiming, roundOrder, summarise, type Timing } from './bench-stats';
+import { formatChange, formatTiming, roundOrder, summarise, type Timing } from './bench-stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -128,7 +128,7 @@ function report(variants: Variant[]): void {
 		console.log(`\n${title}`);
 		const base = summaries[0][key];
 		for (const [v, s] of summaries.entries()) {
-			const change = v === 0 ? '' : `  (min ${pct(s[key].min, base.min)}, p25 ${pct(s[key].p25, base.p25)}, median ${pct(s[key].median, base.median)})`;
+			const change = v === 0 ? '' : `  ${formatChange(s[key], base)}`;
 			console.log(`  ${s.label.padEnd(24)} ${formatTiming(s[key]).padStart(26)}${change}`);
 		}
 	}
@@ -137,9 +137,4 @@ function report(variants: Variant[]): void {
 
 function rounded(t: Timing): Timing {
 	return { runs: t.runs, min: Math.round(t.min), p25: Math.round(t.p25), median: Math.round(t.median) };
-}
-
-function pct(x: number, base: number): string {
-	const d = (100 * (x - base)) / base;
-	return `${d >= 0 ? '+' : ''}${d.toFixed(1)}%`;
 }

@@ -57,6 +57,15 @@ export function alternate(
 	return times;
 }
 
+/** A variant's timing against the first's: "(min -3.1%, p25 +0.4%, median -1.2%)". */
+export function formatChange(t: Timing, base: Timing): string {
+	const pct = (x: number, b: number) => {
+		const d = (100 * (x - b)) / b;
+		return `${d >= 0 ? '+' : ''}${d.toFixed(1)}%`;
+	};
+	return `(min ${pct(t.min, base.min)}, p25 ${pct(t.p25, base.p25)}, median ${pct(t.median, base.median)})`;
+}
+
 /** "min / p25 / median" in milliseconds, one decimal. */
 export function formatTiming(t: Timing): string {
 	return `${t.min.toFixed(1)} / ${t.p25.toFixed(1)} / ${t.median.toFixed(1)}`;

@@ -25,7 +25,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { alternate, formatTiming, summarise } from './bench-stats';
+import { alternate, formatChange, formatTiming, summarise } from './bench-stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -81,7 +81,7 @@ try {
 			console.log(`\n${name}, ${kind} time`);
 			variants.forEach((variant, v) => {
 				const t = summarise(times[v]);
-				const change = v === 0 ? '' : `  (min ${pct(t.min, base.min)}, p25 ${pct(t.p25, base.p25)}, median ${pct(t.median, base.median)})`;
+				const change = v === 0 ? '' : `  ${formatChange(t, base)}`;
 				console.log(`  ${variant.label.padEnd(24)} ${formatTiming(t).padStart(24)}${change}`);
 			});
 		}
@@ -90,11 +90,6 @@ try {
 	if (!identical.every(Boolean)) process.exitCode = 1;
 } finally {
 	rmSync(work, { recursive: true, force: true });
-}
-
-function pct(x: number, base: number): string {
-	const d = (100 * (x - base)) / base;
-	return `${d >= 0 ? '+' : ''}${d.toFixed(1)}%`;
 }
 
 async function load(ref: string, n: number): Promise<Variant> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternate, formatTiming, quantile, roundOrder, summarise } from '../scripts/bench-stats';
+import { alternate, formatChange, formatTiming, quantile, roundOrder, summarise } from '../scripts/bench-stats';
 
 describe('quantile', () => {
 	it('interpolates between order statistics, whatever the input order', () => {
@@ -21,6 +21,11 @@ describe('summarise', () => {
 	it('gives the minimum, 25th percentile and median', () => {
 		expect(summarise([9, 1, 5, 3, 7])).toEqual({ runs: 5, min: 1, p25: 3, median: 5 });
 		expect(formatTiming(summarise([9, 1, 5, 3, 7]))).toBe('1.0 / 3.0 / 5.0');
+	});
+
+	it("gives a variant's change against the first, signed, in per cent", () => {
+		const base = { runs: 3, min: 100, p25: 200, median: 400 };
+		expect(formatChange({ runs: 3, min: 97, p25: 200, median: 410 }, base)).toBe('(min -3.0%, p25 +0.0%, median +2.5%)');
 	});
 });
 
