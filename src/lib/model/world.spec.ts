@@ -155,25 +155,27 @@ describe('createWorld: citizens and places', () => {
 		}
 	});
 
-	test('no citizen is in a queue at the start: all queue links are -1 and every queue is empty', () => {
-		expect(c.next.every((x) => x === -1)).toBe(true);
-		expect(c.prev.every((x) => x === -1)).toBe(true);
-		expect(world.providers.ringHead.every((x) => x === -1)).toBe(true);
-		expect(world.providers.ringTail.every((x) => x === -1)).toBe(true);
-		expect(world.providers.queueLength.every((x) => x === 0)).toBe(true);
-		expect(world.providers.queueUnits.every((x) => x === 0)).toBe(true);
+	test('only waiting citizens start on a list: everyone else’s queue links are -1, and no one is among a month’s arrivals', () => {
+		for (let i = 0; i < c.n; i++) {
+			if (c.state[i] === WAITING) continue;
+			expect(c.next[i]).toBe(-1);
+			expect(c.prev[i]).toBe(-1);
+		}
+		expect(sum(world.providers.queueLength)).toBe(c.state.filter((s) => s === WAITING).length);
 		expect(world.providers.bucketHead.every((x) => x === -1)).toBe(true);
 		expect(world.providers.bucketTail.every((x) => x === -1)).toBe(true);
-		expect(c.state.every((s) => s !== WAITING)).toBe(true);
-		expect(sum(world.cellWaiting)).toBe(0);
+		expect(sum(world.cellWaiting)).toBe(sum(world.providers.queueLength));
 	});
 
-	test('some citizens, a minority, start at risk; the rest start well', () => {
+	test('a minority start at risk and a few waiting (settled-start.spec.ts has the shares); the rest start well', () => {
 		const atRisk = c.state.filter((s) => s === AT_RISK).length;
+		const waiting = c.state.filter((s) => s === WAITING).length;
 		const well = c.state.filter((s) => s === WELL).length;
-		expect(atRisk + well).toBe(c.n);
-		expect(atRisk / c.n).toBeGreaterThan(0.1);
-		expect(atRisk / c.n).toBeLessThan(0.2);
+		expect(atRisk + waiting + well).toBe(c.n);
+		expect(atRisk / c.n).toBeGreaterThan(0.15);
+		expect(atRisk / c.n).toBeLessThan(0.3);
+		expect(waiting / c.n).toBeGreaterThan(0.01);
+		expect(waiting / c.n).toBeLessThan(0.06);
 	});
 
 	test('the stored sums agree with the citizens: registrations, trust cells and group sizes', () => {

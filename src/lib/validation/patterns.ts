@@ -293,9 +293,7 @@ export const PATTERNS: Pattern[] = [
 				measure: (x) => change(x.baselineWith({ relational: 0.8 }), x.baselineWith(), 'prevention.failureDemandShare').interval(),
 				mutations: [
 					{ name: 'without relational work resolving more needs or preventing relapse', assumptions: { successRelational: 0, relapseTransactional: 0 } }
-				],
-				whyMissed:
-					"Failure demand falls on average, by 1.3 points of its share, and without relational work resolving more needs or preventing relapse it rises instead (by 2.0), but the 95th percentile of the paired change over 32 runs sits at zero: +0.003 at model 0.2.3, −0.0001 at 0.2.2 (whose runs take other paths on the same seeds). The share is a ratio of small monthly counts among 20,000 citizens, so in about one run in twenty it does not fall; the check asks every run, not the mean, to show the fall."
+				]
 			}
 		]
 	},

@@ -125,11 +125,12 @@ export function setStates(world: World, state: number, which: (i: number) => boo
 	recountCells(world);
 }
 
-/** Make every citizen well with no flags and no queue: a blank slate for a test. */
+/** Make every citizen well with no flags, no relapse risk and no queue: a blank slate for a test. */
 export function quietCitizens(world: World): void {
 	clearQueues(world);
 	world.citizens.state.fill(WELL);
 	world.citizens.flags.fill(0);
+	world.fragility.fill(0);
 	recountCells(world);
 }
 

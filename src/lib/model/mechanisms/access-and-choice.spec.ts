@@ -18,6 +18,7 @@ import {
 	arrivalsOf,
 	cellTally,
 	citizensWhere,
+	clearQueues,
 	mean,
 	present,
 	queueOf,
@@ -44,6 +45,8 @@ function accessWorld(options: TestWorldOptions = {}): World {
 	setStates(world, AT_RISK);
 	world.citizens.lastContactMonth.fill(NEVER);
 	world.providers.capacity.fill(100);
+	// Plain casework, so a month of work waiting is a month of backlog.
+	world.providers.relational.fill(0);
 	world.providers.queueUnits.fill(0);
 	world.providers.targetPressure.fill(0);
 	world.providers.financialPressure.fill(0);
@@ -541,14 +544,33 @@ describe('stepAccess: joining the queue', () => {
 });
 
 describe('stepAccess in a fresh world', () => {
-	// A regression test: createWorld leaves providers.capacity at 0 (it is first decided in
-	// stepService), and a provider with no known capacity must not be taken to have a backlog.
-	test('in the first month of a fresh world, providers with staff and empty queues turn nobody away', () => {
+	// A regression test: a provider with no known capacity was once taken to have two months of
+	// backlog, and a fresh world starts with people waiting. createWorld works its capacity out.
+	test('in the first month of a fresh world, backlogs are judged against the capacity the providers have', () => {
 		const world = testWorld({ month: 0 });
+		const pr = world.providers;
+		for (let k = 0; k < pr.n; k++) expect(pr.capacity[k]).toBeGreaterThan(0);
+		expect(sum(pr.queueLength)).toBeGreaterThan(0);
 		resetMonth(world);
 		stepNeedDynamics(world);
 		expect(world.presentingCount).toBeGreaterThan(0);
-		expect(sum(world.providers.queueLength)).toBe(0);
+		stepAccess(world);
+		const p = world.p;
+		for (let k = 0; k < pr.n; k++) {
+			const backlogMonths = (pr.queueUnits[k] * (1 + p.relationalTime * pr.relational[k])) / pr.capacity[k];
+			const rise = p.thresholdResponse * (backlogMonths - 1);
+			expect(pr.turnAway[k]).toBeCloseTo(Math.min(p.maxTurnAway, Math.max(0, rise)), 12);
+			// Far from the two months' backlog assumed of a provider with no known capacity.
+			expect(pr.turnAway[k]).toBeLessThan(p.thresholdResponse);
+		}
+	});
+
+	test('in the first month of a fresh world, providers with staff and empty queues turn nobody away', () => {
+		const world = testWorld({ month: 0 });
+		clearQueues(world);
+		resetMonth(world);
+		stepNeedDynamics(world);
+		expect(world.presentingCount).toBeGreaterThan(0);
 		expect(sum(world.providers.staff)).toBeGreaterThan(0);
 		stepAccess(world);
 		expect(sum(world.providers.monthTurnedAway)).toBe(0);

@@ -45,9 +45,7 @@ export function stepAccess(world: World): void {
 	const month = world.month;
 	const monthStart = month * DAYS_PER_MONTH;
 	const recentMonth = month - REPEAT_WINDOW_MONTHS;
-	const workSigma = Math.sqrt(detLog(1 + p.caseWorkSpread * p.caseWorkSpread));
-	BOOKING[WORK_SIGMA] = workSigma;
-	BOOKING[WORK_SHIFT] = -0.5 * workSigma * workSigma;
+	prepareBooking(world);
 
 	for (let k = 0; k < pr.n; k++) {
 		const relational = 1 + p.relationalTime * pr.relational[k];
@@ -109,13 +107,21 @@ const WORK_SHIFT = 1;
 /** bookCase's two exponentials, written by detExpPair. */
 const EXPONENTIALS = new Float64Array(2);
 
+/** Work out bookCase's constants from the world's assumptions: before booking any case in a month. */
+export function prepareBooking(world: World): void {
+	const p = world.p;
+	const workSigma = Math.sqrt(detLog(1 + p.caseWorkSpread * p.caseWorkSpread));
+	BOOKING[WORK_SIGMA] = workSigma;
+	BOOKING[WORK_SHIFT] = -0.5 * workSigma * workSigma;
+}
+
 /**
- * Draw case i's clinical allowance and its work, and book it at provider k for its arrival day.
- * A function of its own, which V8 optimises with its own inlining budget: as part of stepAccess,
- * the draws and exponentials here were called, not inlined, and each returned a boxed number
- * (6.6 of the 18.8 MB a re-run allocated; it allocates 12.2 MB since).
+ * Draw case i's clinical allowance and its work, and book it at provider k for its arrival day
+ * (after prepareBooking). A function of its own, which V8 optimises with its own inlining budget:
+ * as part of stepAccess, the draws and exponentials here were called, not inlined, and each
+ * returned a boxed number (6.6 of the 18.8 MB a re-run allocated; it allocates 12.2 MB since).
  */
-function bookCase(world: World, i: number, k: number, arrival: number): void {
+export function bookCase(world: World, i: number, k: number, arrival: number): void {
 	const c = world.citizens;
 	const pr = world.providers;
 	const p = world.p;

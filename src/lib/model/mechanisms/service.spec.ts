@@ -63,6 +63,8 @@ function serviceWorld(levers: Partial<LeverValues> = {}, assumptions: Partial<As
 	pr.queueUnits.fill(0);
 	pr.workPressure.fill(1);
 	pr.management.fill(0);
+	// No capacity known from a month before, so the lists these tests fill squeeze no relational time.
+	pr.capacity.fill(0);
 	return world;
 }
 
