@@ -17,13 +17,19 @@ describe('a world starts near its settled state', () => {
 	const inQuintile = (q: number) => Array.from({ length: c.n }, (_, i) => i).filter((i) => c.quintile[i] === q);
 
 	test('citizens are at risk and waiting in the settled shares of their deprivation quintile, more of them the more deprived', () => {
+		const atRiskShares: number[] = [];
+		const waitingShares: number[] = [];
 		for (let q = 0; q < QUINTILES; q++) {
 			const members = inQuintile(q);
 			const atRisk = members.filter((i) => c.state[i] === AT_RISK).length / members.length;
 			const waiting = members.filter((i) => c.state[i] === WAITING).length / members.length;
 			expect(nearShare(atRisk, TYPICAL_CITIZENS.atRisk[q], members.length), `at risk, quintile ${q}: ${atRisk}`).toBe(true);
 			expect(nearShare(waiting, TYPICAL_CITIZENS.waiting[q], members.length), `waiting, quintile ${q}: ${waiting}`).toBe(true);
+			atRiskShares.push(atRisk);
+			waitingShares.push(waiting);
 		}
+		expect(atRiskShares[QUINTILES - 1]).toBeGreaterThan(atRiskShares[0] + 0.08);
+		expect(waitingShares[QUINTILES - 1]).toBeGreaterThan(waitingShares[0] + 0.015);
 		expect(c.state.every((s) => s === WELL || s === AT_RISK || s === WAITING)).toBe(true);
 	});
 
