@@ -189,7 +189,7 @@ export function resetMonth(world: World): void {
 	pr.monthRecordedWithin.fill(0);
 	pr.monthResolved.fill(0);
 	world.crisesByProvider.fill(0);
-	world.waitCells.fill(0);
+	world.waitGroups.fill(0);
 	world.presentingCount = 0;
 }
 

@@ -92,9 +92,7 @@ export interface World {
 	cellWell: Float64Array;
 	cellWaiting: Float64Array;
 	cellTrust: Float64Array;
-	/** True waits of cases served this month by (area, quintile) cell, in WAIT_BINS bins. */
-	waitCells: Int32Array;
-	/** The same folded into outcome groups (overall, quintiles, areas) when outcomes are collected. */
+	/** True waits of cases served this month by outcome group (overall, quintiles, areas), in WAIT_BINS bins. */
 	waitGroups: Float64Array;
 	/** Decay tables for trust and relapse memories (see citizen-memory). */
 	trustKeep: Float64Array;
@@ -207,7 +205,6 @@ export function createWorld(
 		scratch: new Float64Array(nProviders),
 		areaScratch: new Float64Array(nAreas),
 		...cellSums(citizens, nAreas),
-		waitCells: new Int32Array(nAreas * QUINTILES * WAIT_BINS),
 		waitGroups: new Float64Array((GROUP_FIRST_AREA + nAreas) * WAIT_BINS),
 		trustKeep: decayTable(1 - p.trustDrift),
 		trustSumsMonth: firstMonth,

@@ -4,7 +4,7 @@ import { AT_RISK, DAYS_PER_MONTH, GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, QUINTI
 import { OUTCOME_INDEX, OUTCOMES, type OutcomeId } from '../outcomes';
 import type { LeverValues } from '../parameters/registry';
 import { T, TALLY_KEYS, tallyCitizen } from '../tallies';
-import { WAIT_BINS, waitBin } from '../wait-bins';
+import { countWait } from '../wait-bins';
 import type { World } from '../world';
 import {
 	activeWorkers,
@@ -245,7 +245,7 @@ describe('collectOutcomes: access, rationing and gaming outcomes from the monthâ
 		resetMonth(world);
 		clearQueues(world);
 		for (const [key, n] of Object.entries(counts)) tallyCitizen(world.tallies.cells, T[key as keyof typeof T], 2, 1, n);
-		for (const w of waits) world.waitCells[(1 * QUINTILES + 2) * WAIT_BINS + waitBin(w)]++;
+		for (const w of waits) countWait(world.waitGroups, 2, 1, w);
 		return collect(world);
 	}
 	const cellGroups = (world: World) => [0, GROUP_FIRST_QUINTILE + 2, GROUP_FIRST_AREA + 1];

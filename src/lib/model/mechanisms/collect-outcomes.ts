@@ -1,7 +1,7 @@
 import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, QUINTILES } from '../constants';
 import { OUTCOME_INDEX as O, OUTCOMES } from '../outcomes';
 import { foldCells, T, TALLY_KEYS, tallyArea, tallyCitizen } from '../tallies';
-import { WAIT_BINS, waitQuantile } from '../wait-bins';
+import { WAIT_BINS, waitQuantile, waitTotal } from '../wait-bins';
 import type { World } from '../world';
 
 
@@ -14,7 +14,7 @@ export function collectOutcomes(world: World, series: Float64Array, months: numb
 	tallyWorkforce(world);
 	tallyCells(world);
 	foldCells(world.tallies);
-	const waits = foldWaits(world);
+	const waits = world.waitGroups;
 	const v = world.tallies.values;
 	const groups = world.tallies.groups;
 	const areas = world.areas;
@@ -43,8 +43,9 @@ export function collectOutcomes(world: World, series: Float64Array, months: numb
 		put(O['access.allNeedWithinTarget'], g, ratio(v[b + T.trueWithin], ended));
 		put(O['access.reportedWithinTarget'], g, reported);
 		put(O['access.meanWaitDays'], g, ratio(v[b + T.waitDaysSum], served));
-		put(O['access.medianWaitDays'], g, waitQuantile(waits, g * WAIT_BINS, 0.5));
-		put(O['access.p92WaitDays'], g, waitQuantile(waits, g * WAIT_BINS, 0.92));
+		const counted = waitTotal(waits, g * WAIT_BINS);
+		put(O['access.medianWaitDays'], g, waitQuantile(waits, g * WAIT_BINS, 0.5, counted));
+		put(O['access.p92WaitDays'], g, waitQuantile(waits, g * WAIT_BINS, 0.92, counted));
 		put(O['access.waitingListPer1000'], g, (1000 * v[b + T.waiting]) / pop);
 		put(O['access.clinicallyLateShare'], g, ratio(v[b + T.clinicallyLate], served));
 		put(O['gaming.gap'], g, 100 * (reported - trueWithin));
@@ -104,33 +105,6 @@ function tallyCells(world: World): void {
 			tallyCitizen(cells, T.trustSum, q, a, world.cellTrust[cell]);
 		}
 	}
-}
-
-/**
- * Fold the month's wait histograms by (area, quintile) cell into one histogram per outcome group
- * (overall, quintiles, areas). Returns the groups' histograms, WAIT_BINS each.
- */
-function foldWaits(world: World): Float64Array {
-	const cells = world.waitCells;
-	const groups = world.tallies.groups;
-	const out = world.waitGroups;
-	out.fill(0);
-	for (let a = 0; a < world.areas.n; a++) {
-		const areaRow = (GROUP_FIRST_AREA + a) * WAIT_BINS;
-		for (let q = 0; q < QUINTILES; q++) {
-			const cellRow = (a * QUINTILES + q) * WAIT_BINS;
-			const quintileRow = (GROUP_FIRST_QUINTILE + q) * WAIT_BINS;
-			for (let bin = 0; bin < WAIT_BINS; bin++) {
-				const n = cells[cellRow + bin];
-				if (n === 0) continue;
-				out[bin] += n;
-				out[quintileRow + bin] += n;
-				out[areaRow + bin] += n;
-			}
-		}
-	}
-	if (out.length !== groups * WAIT_BINS) throw new Error('wait histogram groups out of step');
-	return out;
 }
 
 /** Add the workforce and provider figures of the month to the area tallies. */

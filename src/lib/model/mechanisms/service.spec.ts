@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fragilityNow, setCapability } from '../citizen-memory';
-import { AT_RISK, DAYS_PER_MONTH, F_UNRESOLVED, QUINTILES, WAITING, WELL } from '../constants';
+import { AT_RISK, DAYS_PER_MONTH, F_UNRESOLVED, GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, QUINTILES, WAITING, WELL } from '../constants';
 import { defaultAssumptions, type AssumptionValues, type LeverValues } from '../parameters/registry';
 import { T } from '../tallies';
 import { WAIT_BINS, waitBin } from '../wait-bins';
@@ -417,25 +417,30 @@ describe('stepService: waits, recording and results', () => {
 		expect(cellTally(world, T.trueWithin)).toBe(0);
 	});
 
-	test('each served case’s true wait is counted in its cell’s wait histogram', () => {
+	test('each served case’s true wait is counted in the wait histograms of its groups: overall, its quintile’s and its area’s', () => {
 		// So much capacity that every case is seen at the very start of the month.
 		const world = serviceWorld({}, { casesPerWorker: 1e6 });
 		const cases = citizensWhere(world, (i) => i % 4 === 0);
 		cases.forEach((i, j) => enqueue(world, i, world.citizens.homeProvider[i], monthStart(world) - 3 - (j % 200)));
 		stepService(world);
 		expect(sum(world.providers.monthServed)).toBe(cases.length);
-		expect(sum(world.waitCells)).toBe(cases.length);
+		// Each case once overall, once in its quintile and once in its area.
+		expect(sum(world.waitGroups)).toBe(3 * cases.length);
 		const c = world.citizens;
-		const perCell = new Float64Array(world.areas.n * QUINTILES);
-		for (const i of cases) perCell[c.area[i] * QUINTILES + c.quintile[i]]++;
-		for (let cell = 0; cell < perCell.length; cell++) {
-			expect(sum(world.waitCells.subarray(cell * WAIT_BINS, (cell + 1) * WAIT_BINS))).toBe(perCell[cell]);
+		const perGroup = new Float64Array(GROUP_FIRST_AREA + world.areas.n);
+		const expected = Array.from(perGroup, () => new Float64Array(WAIT_BINS));
+		cases.forEach((i, j) => {
+			const bin = waitBin(3 + (j % 200));
+			for (const g of [0, GROUP_FIRST_QUINTILE + c.quintile[i], GROUP_FIRST_AREA + c.area[i]]) {
+				perGroup[g]++;
+				expected[g][bin]++;
+			}
+		});
+		for (let g = 0; g < perGroup.length; g++) {
+			const row = world.waitGroups.subarray(g * WAIT_BINS, (g + 1) * WAIT_BINS);
+			expect(sum(row), `group ${g}`).toBe(perGroup[g]);
+			expect(Array.from(row), `group ${g}`).toEqual(Array.from(expected[g]));
 		}
-		const expected = new Float64Array(WAIT_BINS);
-		for (let j = 0; j < cases.length; j++) expected[waitBin(3 + (j % 200))]++;
-		const counted = new Float64Array(WAIT_BINS);
-		for (let cell = 0; cell < perCell.length; cell++) for (let b = 0; b < WAIT_BINS; b++) counted[b] += world.waitCells[cell * WAIT_BINS + b];
-		expect(Array.from(counted)).toEqual(Array.from(expected));
 	});
 
 	test('a case seen later than its clinical allowance is counted clinically late', () => {

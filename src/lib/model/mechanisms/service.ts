@@ -4,7 +4,7 @@ import { recordResults } from '../area-flows';
 import { belowLogistic } from '../lazy-compare';
 import { admitArrivals, dequeue, earliestCase, enqueue } from '../queue';
 import { T, tallyCitizen } from '../tallies';
-import { WAIT_BINS, waitBin } from '../wait-bins';
+import { countWait } from '../wait-bins';
 import { fit, HISTOGRAM_BIN_DAYS, HISTOGRAM_BINS, type World } from '../world';
 import { resultsPressure } from './access-and-choice';
 import { decideEffort } from './effort-split';
@@ -219,7 +219,7 @@ function serveCase(world: World, k: number, i: number, arm: number): void {
 	if (recordedWithin) tallyCitizen(tallies, T.recordedWithin, q, a, 1);
 	if (wait > c.allowance[i]) tallyCitizen(tallies, T.clinicallyLate, q, a, 1);
 	tallyCitizen(tallies, T.waitDaysSum, q, a, wait);
-	world.waitCells[(a * QUINTILES + q) * WAIT_BINS + waitBin(wait)]++;
+	countWait(world.waitGroups, q, a, wait);
 	if (world.recordHistogram && world.waitHistogram) {
 		const h = world.waitHistogram;
 		h.trueWaits[Math.min(HISTOGRAM_BINS - 1, Math.floor(wait / HISTOGRAM_BIN_DAYS))]++;
