@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runMonths, testWorld } from './mechanisms/_test-world';
+import { columns, differences, runMonths, testWorld } from './mechanisms/_test-world';
 import { runModel, stepMonth, type RunInput, type RunOutput } from './model';
 import { defaultAssumptions, defaultLevers, LEVERS, type LeverValues } from './parameters/registry';
 import { cloneWorld, restoreInto, SettledStateCache, settledKey } from './settled-cache';
@@ -22,31 +22,6 @@ function expectIdentical(a: RunOutput, b: RunOutput): void {
 	let differ = 0;
 	for (let j = 0; j < a.series.length; j++) if (!Object.is(a.series[j], b.series[j])) differ++;
 	expect(differ).toBe(0);
-}
-
-/** Every typed-array column reachable from a world, by path. */
-function columns(value: unknown, path = '', out = new Map<string, ArrayLike<number>>()): Map<string, ArrayLike<number>> {
-	if (value === null || typeof value !== 'object') return out;
-	if (ArrayBuffer.isView(value)) {
-		out.set(path, value as unknown as ArrayLike<number>);
-		return out;
-	}
-	for (const [key, v] of Object.entries(value)) columns(v, path ? `${path}.${key}` : key, out);
-	return out;
-}
-
-/** Paths of the columns whose contents differ between two worlds. */
-function differences(a: World, b: World): string[] {
-	const left = columns(a);
-	const right = columns(b);
-	const out: string[] = [];
-	for (const [path, x] of left) {
-		const y = right.get(path);
-		let same = y !== undefined && y.length === x.length;
-		for (let j = 0; same && j < x.length; j++) same = Object.is(x[j], y![j]);
-		if (!same) out.push(path);
-	}
-	return out;
 }
 
 /** Bytes of a world's typed arrays (what a cached copy costs, give or take its few plain numbers). */

@@ -10,6 +10,7 @@ import { allocateWorkers, type WorkerState } from './state/workers';
 import { drawSettledNeeds, startCitizensNearSettled } from './settled-start';
 import { allocateTallies, type Tallies } from './tallies';
 import { decayTable } from './citizen-memory';
+import { WARM_AREAS_FROM_CITIZENS } from './warm-area';
 import { createAreaFlows, type AreaFlows } from './area-flows';
 import { applyLevers } from './mechanisms/levers';
 import { stepFunding } from './mechanisms/funding';
@@ -111,6 +112,8 @@ export interface World {
 	fragility: Float32Array;
 	/** One past each area's last citizen: citizens are stored area by area. */
 	areaCitizensEnd: Int32Array;
+	/** Whether the service step warms each area's citizen columns first (warm-area.ts): large populations only. */
+	warmServiceAreas: boolean;
 }
 
 export const HISTOGRAM_BIN_DAYS = 7;
@@ -217,7 +220,8 @@ export function createWorld(
 		recordHistogram: false,
 		riskFactor,
 		fragility: new Float32Array(nCitizens),
-		areaCitizensEnd: areaCitizensEnd(citizens.area, nAreas)
+		areaCitizensEnd: areaCitizensEnd(citizens.area, nAreas),
+		warmServiceAreas: nCitizens >= WARM_AREAS_FROM_CITIZENS
 	};
 	startAtStatusQuo(world, init);
 	return world;

@@ -324,3 +324,28 @@ export function cellTally(world: World, k: number): number {
 	for (let j = k; j < cells.length; j += TALLY_KEYS) total += cells[j];
 	return total;
 }
+
+/** Every typed-array column reachable from a world, by path. */
+export function columns(value: unknown, path = '', out = new Map<string, ArrayLike<number>>()): Map<string, ArrayLike<number>> {
+	if (value === null || typeof value !== 'object') return out;
+	if (ArrayBuffer.isView(value)) {
+		out.set(path, value as unknown as ArrayLike<number>);
+		return out;
+	}
+	for (const [key, v] of Object.entries(value)) columns(v, path ? `${path}.${key}` : key, out);
+	return out;
+}
+
+/** Paths of the columns whose contents differ between two worlds. */
+export function differences(a: World, b: World): string[] {
+	const left = columns(a);
+	const right = columns(b);
+	const out: string[] = [];
+	for (const [path, x] of left) {
+		const y = right.get(path);
+		let same = y !== undefined && y.length === x.length;
+		for (let j = 0; same && j < x.length; j++) same = Object.is(x[j], y![j]);
+		if (!same) out.push(path);
+	}
+	return out;
+}

@@ -8,6 +8,7 @@ import { countWait } from '../wait-bins';
 import { fit, HISTOGRAM_BIN_DAYS, HISTOGRAM_BINS, type World } from '../world';
 import { resultsPressure } from './access-and-choice';
 import { decideEffort } from './effort-split';
+import { warmArea } from '../warm-area';
 
 /** No trial under way; a trial's arms are 0 (current practice) and 1 (the variant). */
 const NO_TRIAL = -1;
@@ -50,6 +51,8 @@ export function stepService(world: World): void {
 	const areas = world.areas;
 	const p = world.p;
 	for (let k = 0; k < pr.n; k++) {
+		// Providers are stored area by area: warm each area's citizens before its first provider.
+		if (world.warmServiceAreas && (k === 0 || pr.area[k] !== pr.area[k - 1])) warmArea(world, pr.area[k]);
 		const park = p.creamBase * resultsPressure(world, k);
 		pr.parkRate[k] = park > 1 ? 1 : park;
 		serveQueue(world, k, areas.context[pr.area[k]]);
