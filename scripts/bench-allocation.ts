@@ -8,7 +8,7 @@
  * the same re-run allocated about 68 MB as the separate modules tsx loads and about 19 MB as one
  * bundle. The workers and the command line run bundles, so `bundledModel` builds one to measure.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,13 +17,19 @@ import type * as Model from '../src/lib/model/index';
 
 /** The model bundled with esbuild (installed with tsx), as the workers and the command line run it. */
 export async function bundledModel(): Promise<typeof Model> {
+	return (await bundledModelWithSource()).model;
+}
+
+/** The bundled model and the bundle's text (to show the lines a profile samples). */
+export async function bundledModelWithSource(): Promise<{ model: typeof Model; source: string }> {
 	const { build } = await import('esbuild');
 	const dir = mkdtempSync(join(tmpdir(), 'levers-bench-'));
 	const outfile = join(dir, 'model.mjs');
 	try {
 		const entry = fileURLToPath(new URL('../src/lib/model/index.ts', import.meta.url));
 		await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
-		return (await import(pathToFileURL(outfile).href)) as typeof Model;
+		const source = readFileSync(outfile, 'utf8');
+		return { model: (await import(pathToFileURL(outfile).href)) as typeof Model, source };
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
