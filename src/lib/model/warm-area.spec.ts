@@ -13,7 +13,6 @@ describe('warming areas before service', () => {
 		runMonths(world, 6);
 		runMonths(warmed, 6);
 		expect(warmed.providers.monthServed.reduce((s, x) => s + x, 0)).toBeGreaterThan(0);
-		warmed.warmServiceAreas = false;
 		expect(differences(world, warmed)).toEqual([]);
 	});
 

@@ -11,11 +11,12 @@ export const WARM_AREAS_FROM_CITIZENS = 400_000;
 let sink = 0;
 
 /**
- * Read area a's citizens' columns that serving a case touches, one read per cache line, in order.
- * A provider's waiting list holds its area's citizens in booking order, which is random in citizen
- * order; in a large population each served case then misses the caches once per column (about
- * twenty), while a pass in order streams the area's few hundred kilobytes in at the memory's
- * full speed. It reads and changes nothing the model uses, so results are the same with or without it.
+ * Read area a's citizens' columns that serving a case touches, a read every 64 bytes (a cache
+ * line), in order. A provider's waiting list holds its area's citizens in booking order, which is
+ * random in citizen order; in a large population each served case then misses the caches once per
+ * column (about twenty), while a pass in order streams the area's columns in (about 120 KB for an
+ * area of 1,700 citizens) at the memory's full speed. It only reads, so results are the same with
+ * or without it.
  */
 export function warmArea(world: World, a: number): void {
 	const c = world.citizens;
