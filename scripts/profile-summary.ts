@@ -29,8 +29,8 @@ export interface LineTime {
 	share: number;
 }
 
-/** Entries that are not the program's own functions: the engine idling, compiling, collecting. */
-const ENGINE = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
+/** Entries that are not the program's own functions: the engine compiling, collecting, at its root. */
+const ENGINE = new Set(['(program)', '(garbage collector)', '(root)']);
 
 /**
  * Sampled self time by function, largest first, with each one's share of all samples (idle time
@@ -40,7 +40,7 @@ const ENGINE = new Set(['(idle)', '(program)', '(garbage collector)', '(root)'])
  */
 export function selfTimeByFunction(profile: CpuProfile): FunctionTime[] {
 	const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-	const profiler = profilerNodes(profile);
+	const profiler = profilerNodes(profile, byNode);
 	const ms = new Map<string, number>();
 	let total = 0;
 	profile.samples.forEach((id, j) => {
@@ -79,8 +79,7 @@ export function lineTicks(profile: CpuProfile, functionName: string): LineTime[]
 }
 
 /** Nodes in the call trees of calls into node:inspector: the in-process profiler at work. */
-function profilerNodes(profile: CpuProfile): Set<number> {
-	const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+function profilerNodes(profile: CpuProfile, byNode: Map<number, CpuProfile['nodes'][number]>): Set<number> {
 	const found = new Set<number>();
 	const mark = (id: number) => {
 		if (found.has(id)) return;
