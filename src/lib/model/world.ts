@@ -375,10 +375,11 @@ function initProviders(
 		providers.slotCount[k] = slotsPerProvider;
 		providers.practice[k] = wrap(p.initialPracticeSpread * normal(rng));
 		providers.management[k] = p.managementSpread * normal(rng);
-		providers.culture[k] = 0.1;
-		providers.reportedPerformance[k] = 0.7;
-		providers.truePerformance[k] = 0.65;
-		providers.trueQuality[k] = 0.6;
+		providers.culture[k] = SETTLED_PROVIDER.culture;
+		providers.reportedPerformance[k] = SETTLED_PROVIDER.reportedPerformance;
+		providers.truePerformance[k] = SETTLED_PROVIDER.truePerformance;
+		providers.trueQuality[k] = SETTLED_PROVIDER.trueQuality;
+		providers.blame[k] = SETTLED_PROVIDER.blame;
 		providers.workPressure[k] = 1;
 	}
 }
@@ -460,6 +461,10 @@ function initWorkers(w: WorkerState, providers: ProviderState, p: AssumptionValu
 	for (let k = 0; k < providers.n; k++) {
 		const start = providers.slotStart[k];
 		const funded = providers.posts[k];
+		// As in workforce.ts: autonomy keeps staff, outsourced providers lose more and train less.
+		const outsourced = providers.outsourced[k] === 1;
+		const quitShift = -p.quitAutonomy * L.autonomy + (outsourced ? p.quitOutsourced : 0);
+		const providerLearning = learning * (outsourced ? p.outsourcedTraining : 1);
 		// Staff in post, in full-time equivalents: whole posts, then one part-time post for the rest.
 		let fteLeft = funded * (1 - STARTING_VACANCY);
 		for (let s = 0; s < providers.slotCount[k]; s++) {
@@ -467,26 +472,35 @@ function initWorkers(w: WorkerState, providers: ProviderState, p: AssumptionValu
 			w.provider[i] = k;
 			if (fteLeft <= 0) continue;
 			const fte = Math.min(1, fteLeft);
-			hireSettledWorker(w, i, p, L, climate, demands, rng, fte);
+			hireSettledWorker(w, i, p, L, climate, demands, quitShift, rng, fte);
 			// The hours asked, not their single-precision copy, or a sliver of a post is left over.
 			fteLeft -= fte;
-			w.skill[i] = settledSkill(p, learning, w.tenure[i], w.burnout[i]);
+			w.skill[i] = settledSkill(p, providerLearning, w.tenure[i], w.burnout[i]);
 		}
 		providers.staff[k] = funded * (1 - STARTING_VACANCY);
 	}
 }
 
 /**
- * Where the default baseline settles (read off model 0.2.3 at 20,000 citizens, years 5–12 of
- * seeds 1–8; 0.2.4 updated them from 0.2.1's 1.9, 0.15, 0.1, 0.05, 0.02 and 0.8): the caseload
- * relative to a month's capacity, hours beyond normal, moral injury and recording culture, blame,
- * crisis load and staff skill. Used only to start a run near its settled state; the settled state
- * itself does not depend on them, and other assumptions only make the spin-up longer. Out of date,
- * they draw a workforce whose make-up then takes a decade of leavers and recruits to settle: the
- * spin-up's check cannot see so slow a drift in one run, but the status-quo drift check sees it
- * in the recorded years of 32 (CHANGELOG, 0.2.4).
+ * Where the default baseline settles, as a worker meets it (means over staff in post, read off
+ * model 0.3.0 at 20,000 citizens, years 5–12 of seeds 1–24): the caseload relative to a month's
+ * capacity, hours beyond normal, moral injury and recording culture, blame, crisis load and
+ * staff skill. Used only to start a run near its settled state; the settled state itself does
+ * not depend on them, and other assumptions only make the spin-up longer. Out of date, they draw
+ * a workforce whose make-up then takes a decade of leavers and recruits to settle: the spin-up's
+ * check cannot see so slow a drift in one run, but the status-quo drift check sees it in the
+ * recorded years of 32 (CHANGELOG, 0.2.4). Read again whenever the workforce's equations or
+ * calibration change (0.3.0: from 1.99, 0.16, 0.106, 0.055, 0.022 and 0.805).
  */
-const TYPICAL_SETTLED = { workPressure: 1.99, overwork: 0.16, moralAndCulture: 0.106, blame: 0.055, crisisLoad: 0.022, skill: 0.805 };
+const TYPICAL_SETTLED = { workPressure: 1.96, overwork: 0.157, moralAndCulture: 0.107, blame: 0.062, crisisLoad: 0.0225, skill: 0.793 };
+
+/**
+ * Where providers' slow states settle in the default baseline (means over providers, read off
+ * as TYPICAL_SETTLED is): recording culture, reported and true performance, true quality and
+ * blame. Like those, they only shorten the spin-up (until 0.3.0 providers started at 0.1, 0.7,
+ * 0.65, 0.6 and 0, and took some three years to get here).
+ */
+const SETTLED_PROVIDER = { culture: 0.042, reportedPerformance: 0.764, truePerformance: 0.749, trueQuality: 0.555, blame: 0.061 };
 
 /**
  * Demands net of resources on a worker at the typical settled state, on the logit scale of
@@ -523,22 +537,40 @@ function settledSkill(p: AssumptionValues, learning: number, tenure: number, bur
 /**
  * Fill slot i with a worker drawn from the workforce a long-running service would have: those who
  * burn out or care less leave sooner, so staff in post are recruits weighted by how long they
- * stay (rejection sampling on each recruit's leaving hazard at typical demands), with a tenure
- * drawn from that hazard. Without this, the spin-up would spend decades selecting survivors.
+ * stay, at most a working life (rejection sampling on each recruit's leaving hazard at typical
+ * demands), with a tenure drawn from that hazard, cut at the working life. Without this, the
+ * spin-up would spend decades selecting survivors.
  */
-function hireSettledWorker(w: WorkerState, i: number, p: AssumptionValues, L: LeverValues, climate: Climate, demands: number, rng: Rng, fte: number): void {
+function hireSettledWorker(
+	w: WorkerState,
+	i: number,
+	p: AssumptionValues,
+	L: LeverValues,
+	climate: Climate,
+	demands: number,
+	quitShift: number,
+	rng: Rng,
+	fte: number
+): void {
 	const hazard = (burnout: number, motivation: number) =>
-		p.quitBase * detExp(p.quitBurnout * (burnout - 0.35) - p.quitMotivation * (motivation - 0.6));
+		p.quitBase * detExp(p.quitBurnout * (burnout - 0.35) - p.quitMotivation * (motivation - 0.6) + quitShift);
+	const career = p.careerMonths;
+	// Share of a working life's leaving chance a recruit with hazard h uses: 1 − e^(−h·career).
+	// The months they are expected to stay are that over h, largest for the lowest hazard.
+	const used = (h: number) => 1 - detExp(-h * career);
 	const lowest = hazard(0, 1);
+	const longestStay = used(lowest) / lowest;
+	const lastMonth = Math.ceil(career) - 1;
 	for (let attempt = 0; ; attempt++) {
 		hireWorker(w, i, p, 0, rng, fte);
 		const motivation = settledMotivation(w.intrinsic[i], p, L, climate);
 		const burnout = logistic(p.burnoutBase + demands + w.strain[i] - p.resourceMotivation * (motivation - 0.5));
 		const h = hazard(burnout, motivation);
-		if (attempt < 50 && rng.next() >= lowest / h) continue;
+		const share = used(h);
+		if (attempt < 50 && rng.next() >= share / h / longestStay) continue;
 		w.motivation[i] = motivation;
 		w.burnout[i] = burnout;
-		w.tenure[i] = Math.min(480, Math.floor(-detLog(1 - rng.next()) / h));
+		w.tenure[i] = Math.min(lastMonth, Math.floor(-detLog(1 - rng.next() * share) / h));
 		return;
 	}
 }

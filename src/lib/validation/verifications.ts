@@ -11,9 +11,10 @@ import { MARKET, NO_MARKET } from './experiment-settings';
 
 /**
  * Paths to motivation other than crowding-out held off (recruit selection, burnout, success),
- * and turnover held low (recruits start uncrowded), so the read-back isolates the coefficient.
+ * and turnover held low (recruits start uncrowded), so the read-back isolates the coefficient:
+ * leaving at its lowest, no releases, and the longest working life (retirement is turnover too).
  */
-const CROWDING_ONLY = { selectionPay: 0, motivationBurnout: 0, motivationSuccess: 0, quitBase: 0.001, redundancyRate: 0 };
+const CROWDING_ONLY = { selectionPay: 0, motivationBurnout: 0, motivationSuccess: 0, quitBase: 0.001, redundancyRate: 0, careerMonths: 540 };
 
 export const VERIFICATIONS: Verification[] = [
 	{

@@ -328,7 +328,13 @@ describe('collectOutcomes: workforce outcomes', () => {
 	// staff leave, it overstates effort by the share who left (3 of 88 gives +3.5%).
 	test('working intensity is the mean effort of the staff who decided it (demonstrates a bug)', () => {
 		// Staff leave but no one is hired, so every decider's slot still holds the effort they chose.
-		const world = testWorld({ levers: { targets: 1 }, assumptions: { quitBase: 0.05, vacancyFillMonths: 1e12 } });
+		// 20,000 citizens (some 600 staff by then, 30 leaving a month): with 2,000, about one
+		// month in twenty had no leaver at all.
+		const world = testWorld({
+			levers: { targets: 1 },
+			assumptions: { quitBase: 0.05, vacancyFillMonths: 1e12 },
+			population: { citizens: 20_000 }
+		});
 		runMonths(world, 6);
 		const deciders = activeWorkers(world);
 		stepMonth(world);

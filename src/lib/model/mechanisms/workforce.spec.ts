@@ -314,6 +314,22 @@ describe('stepWorkforce: leaving, hiring and releasing', () => {
 		expect(sum(world.providers.staff)).toBeCloseTo(before - leavers, 6);
 	});
 
+	test('staff retire at the end of a working life in post, whatever their leaving hazard, and count as leavers', () => {
+		const world = workforceWorld({ citizens: 20_000, assumptions: { quitBase: 1e-12, careerMonths: 300 } });
+		const slots = activeWorkers(world);
+		const retiring = slots.filter((_, j) => j % 3 === 0);
+		const staying = slots.filter((_, j) => j % 3 !== 0);
+		for (const i of retiring) world.workers.tenure[i] = 299;
+		for (const i of staying) world.workers.tenure[i] = 298;
+		stepWorkforce(world);
+		for (const i of retiring) expect(world.workers.active[i]).toBe(0);
+		for (const i of staying) {
+			expect(world.workers.active[i]).toBe(1);
+			expect(world.workers.tenure[i]).toBe(299);
+		}
+		expect(world.tallies.values[T.leavers]).toBe(retiring.length);
+	});
+
 	function fillRun(fillChance: number, performancePay = 0) {
 		const world = workforceWorld({ citizens: 40_000, assumptions: { quitBase: 1e-12 }, levers: { performancePay } });
 		const pr = world.providers;

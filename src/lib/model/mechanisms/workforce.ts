@@ -15,7 +15,8 @@ import { hireWorker, type World } from '../world';
  *   faster than it recovers.
  * - Skill grows with experience, faster with peer learning and autonomy, slower in outsourced
  *   providers, and erodes while burnt out.
- * - Leaving rises with burnout and falls with motivation and autonomy and respect. Vacancies
+ * - Leaving rises with burnout and falls with motivation and autonomy and respect; those still
+ *   in post after a working life retire (so the most resilient are not selected for ever). Vacancies
  *   take months to fill (longer in deprived areas), with less skilled recruits. Posts are
  *   counted in full-time equivalents and recruited whole; staff above funded posts are released
  *   (counted as leavers).
@@ -40,6 +41,7 @@ export function stepWorkforce(world: World): void {
 	const rise = 1 / p.motivationRiseMonths;
 	const learning = p.skillLearning * (1 + p.skillPeer * L.peerLearning + p.skillAutonomy * L.autonomy);
 	const quitShift = -p.quitAutonomy * L.autonomy;
+	const career = p.careerMonths;
 
 	for (let k = 0; k < pr.n; k++) {
 		const presented = pr.monthPresented[k] + pr.monthComplexConsidered[k];
@@ -83,11 +85,13 @@ export function stepWorkforce(world: World): void {
 			const s = w.skill[i];
 			const nextSkill = s + skillGrowth * (1 - s) - (b > 0.5 ? p.skillBurnoutLoss : 0);
 			w.skill[i] = nextSkill < 0 ? 0 : nextSkill;
-			if (w.tenure[i] < 32000) w.tenure[i]++;
+			const tenure = w.tenure[i] + 1;
+			w.tenure[i] = tenure;
 
-			// Leaves when the draw is below the hazard quitBase × e^x (exp evaluated only if it must be).
+			// Retires after a working life in post; otherwise leaves when the draw is below the
+			// hazard quitBase × e^x (exp evaluated only if it must be).
 			const x = p.quitBurnout * (b - 0.35) - p.quitMotivation * (w.motivation[i] - 0.6) + quitProvider;
-			if (belowScaledExp(rng.next(), p.quitBase, x)) {
+			if (tenure >= career || belowScaledExp(rng.next(), p.quitBase, x)) {
 				w.active[i] = 0;
 				leavers++;
 			} else {

@@ -38,6 +38,8 @@ export const WEIBEL = 'Weibel, Rost & Osterloh (2010), JPART 20(2)';
 export const HRH_LEAVERS = 'Why are healthcare professionals leaving NHS roles? Human Resources for Health (2024)';
 export const KINGS_SURVEY = "King's Fund (2024), Beneath the surface: the 2023 NHS Staff Survey";
 export const TEACHER_RETENTION = 'DfE School Workforce Census, teacher retention (9% left in 2023/24)';
+export const PENSION_AGES =
+	'Normal pension ages of the NHS Pension Scheme (60 in the 1995 section, 65 in 2008, the State Pension age in 2015) and the Teachers\' Pension Scheme (60, 65, then the State Pension age), NHS Business Services Authority and Department for Education scheme rules';
 export const NAYLOR = "Naylor & Wellings (2019), A citizen-led approach to health and care: the Wigan Deal, King's Fund";
 export const ASSUMPTION = 'modelling assumption';
 export const LIPSKY = 'Lipsky (1980), Street-Level Bureaucracy, Russell Sage Foundation';

@@ -13,7 +13,7 @@ export interface WorkerState {
 	/** Burnout, 0–1; above 0.5 counts as burnt out. */
 	burnout: Float32Array;
 	skill: Float32Array;
-	tenure: Int16Array;
+	tenure: Int32Array;
 	/** Trait: personal vulnerability to job strain (logit shift, mean 0). */
 	strain: Float32Array;
 	/** 1 if the worker misrecorded data this month. */
@@ -33,7 +33,7 @@ export function allocateWorkers(n: number): WorkerState {
 		motivation: new Float32Array(n),
 		burnout: new Float32Array(n),
 		skill: new Float32Array(n),
-		tenure: new Int16Array(n),
+		tenure: new Int32Array(n),
 		strain: new Float32Array(n),
 		gaming: new Uint8Array(n),
 		fte: new Float32Array(n),
