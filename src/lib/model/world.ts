@@ -4,6 +4,7 @@ import { detExp, detLog, detPow, logistic } from './det-math';
 import { defaultLevers, type AssumptionValues, type LeverValues } from './parameters/registry';
 import { beta, createStream, normal, type Rng } from './rng';
 import { allocateAreas, type AreaState } from './state/areas';
+import { selectRank } from './select-rank';
 import { allocateCitizens, type CitizenState } from './state/citizens';
 import { allocateProviders, type ProviderState } from './state/providers';
 import { allocateWorkers, type WorkerState } from './state/workers';
@@ -413,22 +414,29 @@ function initCitizens(c: CitizenState, areas: AreaState, p: AssumptionValues, rn
 
 /**
  * Quintile by rank of individual deprivation, ties broken by index, so every quintile has n/5
- * citizens (±1) even when many share a value (deprivation clamped at 0 or 1). Cut values come
- * from a numeric sort of the values; no comparator runs per pair.
+ * citizens (±1) even when many share a value (deprivation clamped at 0 or 1). The four cut values
+ * are selected (select-rank.ts), each from the values above the last, rather than sorted.
  */
 function assignQuintiles(c: CitizenState): void {
-	const sorted = Float32Array.from(c.deprivation).sort();
+	const n = c.n;
+	const work = Float32Array.from(c.deprivation);
 	const boundaries = QUINTILES - 1;
 	const cut = new Float64Array(boundaries);
-	// Of the citizens whose value equals a cut, how many (by index) still fall below it.
-	const tiesBelow = new Int32Array(boundaries);
-	const tiesSeen = new Int32Array(boundaries);
-	for (let b = 0; b < boundaries; b++) {
-		const rank = Math.floor(((b + 1) * c.n) / QUINTILES);
-		cut[b] = sorted[rank];
-		tiesBelow[b] = rank - lowerBound(sorted, sorted[rank]);
+	const rank = new Int32Array(boundaries);
+	for (let b = 0, from = 0; b < boundaries; b++) {
+		rank[b] = Math.floor(((b + 1) * n) / QUINTILES);
+		cut[b] = selectRank(work, rank[b], from);
+		from = rank[b];
 	}
-	for (let i = 0; i < c.n; i++) {
+	// Of the citizens whose value equals a cut, how many (by index) still fall below it: those
+	// the cut's rank leaves below, after every citizen with a smaller value.
+	const tiesBelow = Int32Array.from(rank);
+	for (let i = 0; i < n; i++) {
+		const d = c.deprivation[i];
+		for (let b = 0; b < boundaries; b++) if (d < cut[b]) tiesBelow[b]--;
+	}
+	const tiesSeen = new Int32Array(boundaries);
+	for (let i = 0; i < n; i++) {
 		const d = c.deprivation[i];
 		let q = 0;
 		for (let b = 0; b < boundaries; b++) {
@@ -440,18 +448,6 @@ function assignQuintiles(c: CitizenState): void {
 		}
 		c.quintile[i] = q;
 	}
-}
-
-/** Index of the first element of ascending `sorted` that is not below `value`. */
-function lowerBound(sorted: Float32Array, value: number): number {
-	let lo = 0;
-	let hi = sorted.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (sorted[mid] < value) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
 }
 
 /** Fill each provider's funded posts but a few with workers settled under levers `L` and their `climate`. */
