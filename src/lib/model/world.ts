@@ -484,8 +484,8 @@ function initWorkers(w: WorkerState, providers: ProviderState, p: AssumptionValu
  * staff skill. Used only to start a run near its settled state; the settled state itself does
  * not depend on them, and other assumptions only make the spin-up longer. Out of date, they draw
  * a workforce whose make-up then takes a decade of leavers and recruits to settle: the spin-up's
- * check cannot see so slow a drift in one run, but the status-quo drift check sees it in the
- * recorded years of 32 (CHANGELOG, 0.2.4). Read again whenever the workforce's equations or
+ * check cannot see so slow a drift in one run of 20,000 citizens, but the status-quo drift check
+ * sees it across its runs (CHANGELOG, 0.2.4). Read again whenever the workforce's equations or
  * calibration change (0.3.0: from 1.99, 0.16, 0.106, 0.055, 0.022 and 0.805).
  */
 const TYPICAL_SETTLED = { workPressure: 1.96, overwork: 0.157, moralAndCulture: 0.107, blame: 0.062, crisisLoad: 0.0225, skill: 0.793 };

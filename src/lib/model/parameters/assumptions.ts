@@ -319,7 +319,7 @@ export const ASSUMPTIONS = [
 	a('workforce', 'quitOutsourced', 'Turnover in outsourced providers', 0.3, 0, 1, 'log hazard', 'weak', S.ASSUMPTION,
 		'Higher log leaving hazard in outsourced providers.'),
 	a('workforce', 'careerMonths', 'Working life in post', 420, 240, 540, 'months', 'weak', `${S.PENSION_AGES}; staff who qualify in their twenties and retire at 60–65 work 35–40 years`,
-		'Longest time a worker stays in post: those still there after it retire, and count as leavers (as in NHS leaver rates). Without it no one retires and the longest-serving staff are selected for ever.'),
+		'Longest time a worker stays in post: those still there after it retire, and count as leavers (as NHS leaver rates count retirements).'),
 	a('workforce', 'vacancyFillMonths', 'Months to fill a vacancy', 10, 1, 24, 'months', 'moderate', 'calibrated: NHS nursing vacancy rate about 8–10% (NHS Digital, 2022–23) with about 10% leaving a year',
 		'Mean months to fill a vacancy in an area of average deprivation, including time with no suitable candidate.'),
 	a('workforce', 'recruitDeprivation', 'Recruitment harder in deprived areas', 0.8, 0, 2, '× per unit', 'moderate', `${S.HEALTH_FOUNDATION} (under-doctored deprived areas)`,
