@@ -9,28 +9,29 @@ import type { World } from './world';
 
 /**
  * Where citizens stand in a long-running status quo, by deprivation quintile (least deprived
- * first), read off model 0.2.3 at the default assumptions (20,000 citizens, months 96 to 144 of
- * seeds 1 to 8):
+ * first), read off model 0.3.1 at the default assumptions (20,000 citizens, months 96 to 144 of
+ * seeds 1 to 24; first read off 0.2.3, whose lists were some 5% longer):
  * - the shares at risk and waiting;
  * - among those at risk, the shares whose last need went unresolved and who were last turned away;
  * - the share given transactional help in the last twelve months, who still carry a relapse risk,
  *   and that risk as a share of the full risk after transactional help (it is less the more
  *   relational the help);
- * - the mean time a waiting case has waited, in days (the times are close to exponential:
- *   quantiles 3, 8, 20, 42, 71 and 141 days at 10, 25, 50, 75, 90 and 99%).
+ * - the mean time a waiting case has waited, in days (the times are close to exponential: at
+ *   0.2.3, quantiles 3, 8, 20, 42, 71 and 141 days at 10, 25, 50, 75, 90 and 99%).
  * They only shorten the spin-up: the settled state does not depend on them, and with other
  * assumptions the spin-up takes longer, as it did before (0.2.3 started everyone well or at risk,
  * no one waiting, and took 114 months on average over seeds 1–40 instead of 94). Starting values
- * that are off show in the status-quo drift check, not in the spin-up's (world.ts, TYPICAL_SETTLED).
+ * that are off show in the status-quo drift check, and at a million citizens in the spin-up's
+ * (settled-workforce.ts, TYPICAL_SETTLED).
  */
 export const TYPICAL_CITIZENS = {
-	atRisk: [0.17, 0.198, 0.221, 0.248, 0.289],
-	waiting: [0.0203, 0.0263, 0.0319, 0.0372, 0.0469],
-	unresolvedAmongAtRisk: [0.322, 0.353, 0.384, 0.411, 0.46],
-	turnedAwayAmongAtRisk: [0.05, 0.067, 0.089, 0.118, 0.153],
-	recentlyHelped: 0.253,
-	relapseShare: 0.62,
-	waitedDays: 30
+	atRisk: [0.165, 0.192, 0.214, 0.24, 0.279],
+	waiting: [0.0189, 0.024, 0.029, 0.0351, 0.0435],
+	unresolvedAmongAtRisk: [0.308, 0.34, 0.369, 0.399, 0.441],
+	turnedAwayAmongAtRisk: [0.041, 0.058, 0.078, 0.099, 0.129],
+	recentlyHelped: 0.239,
+	relapseShare: 0.626,
+	waitedDays: 29.5
 };
 
 /** Longest a starting case has waited, in days (its 99.9th percentile would be about 210). */

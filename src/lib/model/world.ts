@@ -1,6 +1,6 @@
 import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, MIN_POSTS_PER_PROVIDER, NEVER, QUINTILES, WELL } from './constants';
 import { WAIT_BINS } from './wait-bins';
-import { detExp, detLog, detPow, logistic } from './det-math';
+import { detExp } from './det-math';
 import { defaultLevers, type AssumptionValues, type LeverValues } from './parameters/registry';
 import { beta, createStream, normal, type Rng } from './rng';
 import { allocateAreas, type AreaState } from './state/areas';
@@ -9,6 +9,7 @@ import { allocateCitizens, type CitizenState } from './state/citizens';
 import { allocateProviders, type ProviderState } from './state/providers';
 import { allocateWorkers, type WorkerState } from './state/workers';
 import { drawSettledNeeds, startCitizensNearSettled } from './settled-start';
+import { careerSetting, liveCareer } from './settled-workforce';
 import { allocateTallies, type Tallies } from './tallies';
 import { decayTable } from './citizen-memory';
 import { WARM_AREAS_FROM_CITIZENS } from './warm-area';
@@ -450,17 +451,17 @@ function assignQuintiles(c: CitizenState): void {
 	}
 }
 
+/** Recruits a slot may refuse as not among a long-running service's staff before one is taken as drawn. */
+const MAX_CAREERS = 50;
+
 /** Fill each provider's funded posts but a few with workers settled under levers `L` and their `climate`. */
 function initWorkers(w: WorkerState, providers: ProviderState, p: AssumptionValues, L: LeverValues, climate: Climate, rng: Rng): void {
-	const learning = p.skillLearning * (1 + p.skillPeer * L.peerLearning + p.skillAutonomy * L.autonomy);
-	const demands = settledDemands(p, L, climate);
+	const inHouse = careerSetting(p, L, climate, SETTLED_PROVIDER.trueQuality, false);
+	const outsourced = careerSetting(p, L, climate, SETTLED_PROVIDER.trueQuality, true);
 	for (let k = 0; k < providers.n; k++) {
 		const start = providers.slotStart[k];
 		const funded = providers.posts[k];
-		// As in workforce.ts: autonomy keeps staff, outsourced providers lose more and train less.
-		const outsourced = providers.outsourced[k] === 1;
-		const quitShift = -p.quitAutonomy * L.autonomy + (outsourced ? p.quitOutsourced : 0);
-		const providerLearning = learning * (outsourced ? p.outsourcedTraining : 1);
+		const setting = providers.outsourced[k] === 1 ? outsourced : inHouse;
 		// Staff in post, in full-time equivalents: whole posts, then one part-time post for the rest.
 		let fteLeft = funded * (1 - STARTING_VACANCY);
 		for (let s = 0; s < providers.slotCount[k]; s++) {
@@ -468,123 +469,24 @@ function initWorkers(w: WorkerState, providers: ProviderState, p: AssumptionValu
 			w.provider[i] = k;
 			if (fteLeft <= 0) continue;
 			const fte = Math.min(1, fteLeft);
-			hireSettledWorker(w, i, p, L, climate, demands, quitShift, rng, fte);
+			for (let attempt = 1; ; attempt++) {
+				hireWorker(w, i, p, 0, rng, fte);
+				if (liveCareer(w, i, p, setting, rng) || attempt === MAX_CAREERS) break;
+			}
 			// The hours asked, not their single-precision copy, or a sliver of a post is left over.
 			fteLeft -= fte;
-			w.skill[i] = settledSkill(p, providerLearning, w.tenure[i], w.burnout[i]);
 		}
 		providers.staff[k] = funded * (1 - STARTING_VACANCY);
 	}
 }
 
 /**
- * Where the default baseline settles, as a worker meets it (means over staff in post, read off
- * model 0.3.0 at 20,000 citizens, years 5–12 of seeds 1–24): the caseload relative to a month's
- * capacity, hours beyond normal, moral injury and recording culture, blame, crisis load and
- * staff skill. Used only to start a run near its settled state; the settled state itself does
- * not depend on them, and other assumptions only make the spin-up longer. Out of date, they draw
- * a workforce whose make-up then takes a decade of leavers and recruits to settle: the spin-up's
- * check cannot see so slow a drift in one run of 20,000 citizens, but the status-quo drift check
- * sees it across its runs (CHANGELOG, 0.2.4). Read again whenever the workforce's equations or
- * calibration change (0.3.0: from 1.99, 0.16, 0.106, 0.055, 0.022 and 0.805).
- */
-const TYPICAL_SETTLED = { workPressure: 1.96, overwork: 0.157, moralAndCulture: 0.107, blame: 0.062, crisisLoad: 0.0225, skill: 0.793 };
-
-/**
  * Where providers' slow states settle in the default baseline (means over providers, read off
- * as TYPICAL_SETTLED is): recording culture, reported and true performance, true quality and
- * blame. Like those, they only shorten the spin-up (until 0.3.0 providers started at 0.1, 0.7,
- * 0.65, 0.6 and 0, and took some three years to get here).
+ * as TYPICAL_SETTLED is, settled-workforce.ts): recording culture, reported and true performance,
+ * true quality and blame. Like those, they only shorten the spin-up (until 0.3.0 providers
+ * started at 0.1, 0.7, 0.65, 0.6 and 0, and took some three years to get here).
  */
-const SETTLED_PROVIDER = { culture: 0.042, reportedPerformance: 0.764, truePerformance: 0.749, trueQuality: 0.555, blame: 0.061 };
-
-/**
- * Demands net of resources on a worker at the typical settled state, on the logit scale of
- * burnout (workforce.ts). Without them burnout would start some 12 points low, and skill, which
- * is lost while burnt out, years high.
- */
-function settledDemands(p: AssumptionValues, L: LeverValues, climate: Climate): number {
-	const t = TYPICAL_SETTLED;
-	const resources = p.resourceAutonomy * L.autonomy + p.resourcePeer * L.peerLearning + p.resourcePurpose * L.mission;
-	return (
-		p.demandReporting * climate.reportingBurden +
-		p.demandCaseload * (t.workPressure - 1) +
-		p.demandEffort * t.overwork +
-		p.demandMoral * t.moralAndCulture +
-		p.demandBlame * t.blame +
-		p.demandCrisis * t.crisisLoad -
-		resources -
-		p.resourceSkill * (t.skill - 0.5)
-	);
-}
-
-/**
- * Skill after `tenure` months from a recruit's, for a worker whose burnout stays where it is: it
- * grows by `learning` × (1 − skill) a month and, while burnt out, loses skillBurnoutLoss, so it
- * tends to 1 − skillBurnoutLoss / learning rather than to 1 (workforce.ts).
- */
-function settledSkill(p: AssumptionValues, learning: number, tenure: number, burnout: number): number {
-	const loss = burnout > 0.5 ? p.skillBurnoutLoss : 0;
-	if (learning <= 0) return Math.max(0, p.newHireSkill - loss * tenure);
-	const ceiling = Math.max(0, 1 - loss / learning);
-	return ceiling - (ceiling - p.newHireSkill) * detPow(1 - learning, tenure);
-}
-
-/**
- * Fill slot i with a worker drawn from the workforce a long-running service would have: those who
- * burn out or care less leave sooner, so staff in post are recruits weighted by how long they
- * stay, at most a working life (rejection sampling on each recruit's leaving hazard at typical
- * demands), with a tenure drawn from that hazard, cut at the working life. Without this, the
- * spin-up would spend decades selecting survivors.
- */
-function hireSettledWorker(
-	w: WorkerState,
-	i: number,
-	p: AssumptionValues,
-	L: LeverValues,
-	climate: Climate,
-	demands: number,
-	quitShift: number,
-	rng: Rng,
-	fte: number
-): void {
-	const hazard = (burnout: number, motivation: number) =>
-		p.quitBase * detExp(p.quitBurnout * (burnout - 0.35) - p.quitMotivation * (motivation - 0.6) + quitShift);
-	const career = p.careerMonths;
-	// Share of a working life's leaving chance a recruit with hazard h uses: 1 − e^(−h·career).
-	// The months they are expected to stay are that over h, largest for the lowest hazard.
-	const used = (h: number) => 1 - detExp(-h * career);
-	const lowest = hazard(0, 1);
-	const longestStay = used(lowest) / lowest;
-	const lastMonth = Math.ceil(career) - 1;
-	for (let attempt = 0; ; attempt++) {
-		hireWorker(w, i, p, 0, rng, fte);
-		const motivation = settledMotivation(w.intrinsic[i], p, L, climate);
-		const burnout = logistic(p.burnoutBase + demands + w.strain[i] - p.resourceMotivation * (motivation - 0.5));
-		const h = hazard(burnout, motivation);
-		const share = used(h);
-		if (attempt < 50 && rng.next() >= share / h / longestStay) continue;
-		w.motivation[i] = motivation;
-		w.burnout[i] = burnout;
-		w.tenure[i] = Math.min(lastMonth, Math.floor(-detLog(1 - rng.next() * share) / h));
-		return;
-	}
-}
-
-/**
- * Motivation a worker settles at under levers `L` and their climate (see workforce.ts), so a run
- * does not start with years of slow drift: crowding out, autonomy, mission, typical success and burnout.
- */
-function settledMotivation(intrinsic: number, p: AssumptionValues, L: LeverValues, climate: Climate): number {
-	return clamp01(
-		intrinsic -
-			p.crowdingOut * p.intrinsicSpread * climate.controlling +
-			p.motivationAutonomy * L.autonomy +
-			p.motivationMission * L.mission +
-			p.motivationSuccess * 0.15 -
-			p.motivationBurnout * 0.3
-	);
-}
+const SETTLED_PROVIDER = { culture: 0.042, reportedPerformance: 0.773, truePerformance: 0.758, trueQuality: 0.56, blame: 0.062 };
 
 /** Fill slot i with a new recruit working `fte` of a full-time post. */
 export function hireWorker(

@@ -11,10 +11,13 @@ import { MARKET, NO_MARKET } from './experiment-settings';
 
 /**
  * Paths to motivation other than crowding-out held off (recruit selection, burnout, success),
- * and turnover held low (recruits start uncrowded), so the read-back isolates the coefficient:
- * leaving at its lowest, no releases, and the longest working life (retirement is turnover too).
+ * and turnover held low and alike in both arms (recruits start uncrowded), so the read-back
+ * isolates the coefficient: leaving at its lowest and not raised by burnout or lowered by
+ * motivation (else the arm under performance pay loses different staff, and the change swings
+ * from run to run with how many uncrowded recruits replace them), no releases, and the longest
+ * working life (retirement is turnover too).
  */
-const CROWDING_ONLY = { selectionPay: 0, motivationBurnout: 0, motivationSuccess: 0, quitBase: 0.001, redundancyRate: 0, careerMonths: 540 };
+const CROWDING_ONLY = { selectionPay: 0, motivationBurnout: 0, motivationSuccess: 0, quitBase: 0.001, quitBurnout: 0, quitMotivation: 0, redundancyRate: 0, careerMonths: 540 };
 
 export const VERIFICATIONS: Verification[] = [
 	{

@@ -52,6 +52,15 @@ function stepCounts(world: World) {
 	};
 }
 
+/** Two identical worlds from `make`, and the draws their citizens stream gives next (read off the twin's). */
+function withItsDraws(make: () => World) {
+	const world = make();
+	const twin = make();
+	const draws = new Float64Array(world.citizens.n);
+	twin.streams.citizens.fill(draws, world.citizens.n);
+	return { world, twin, draws };
+}
+
 function isSubset(a: Set<number>, b: Set<number>): boolean {
 	for (const x of a) if (!b.has(x)) return false;
 	return true;
@@ -150,11 +159,8 @@ describe('stepNeedDynamics: well to at risk', () => {
 			}
 			return world;
 		};
-		const world = make();
-		const twin = make();
+		const { world, twin, draws } = withItsDraws(make);
 		const n = world.citizens.n;
-		const draws = new Float64Array(n);
-		twin.streams.citizens.fill(draws, n);
 		const c = twin.citizens;
 		const expected = new Set<number>();
 		for (let i = 0; i < n; i++) {
@@ -206,6 +212,78 @@ describe('stepNeedDynamics: well to at risk', () => {
 });
 
 describe('stepNeedDynamics: at risk', () => {
+	// The step skips citizens whose draw is at or above a bound on the three hazards in their area.
+	// With every coefficient at the top of its range and, in the second case, every citizen at the
+	// corner where the hazards are largest (trust 0 or 1, full capability, most deprived, complex,
+	// last need unresolved), the bound is reached, so one set even a little too low would skip
+	// citizens the full hazards move.
+	test.each([
+		['spread over every factor', false],
+		['at the corners', true]
+	])('each at-risk citizen has a crisis, presents, recovers or stays exactly as the three hazards worked out in full say (%s)', (_, corners) => {
+		const assumptions = {
+			crisisRate: 0.005,
+			presentRate: 0.2,
+			recoveryRate: 0.06,
+			trustEngagement: 2,
+			complexCrisis: 3,
+			repeatCrisis: 2,
+			outreachRecovery: 5,
+			deprivationRisk: 3,
+			preventionReach: 0.2
+		};
+		const make = () => {
+			const world = worldAllIn(AT_RISK, { assumptions });
+			const c = world.citizens;
+			world.areas.preventionEffect.forEach((_, a, effect) => (effect[a] = [0, 0.5, 0.9][a % 3]));
+			world.providers.outreach.forEach((_, k, outreach) => (outreach[k] = k % 2 === 0 ? 400 : 0));
+			for (let i = 0; i < c.n; i++) {
+				c.trust[i] = i % 3 === 0 ? 0 : i % 3 === 1 || corners ? 1 : 0.5;
+				c.trustMonth[i] = world.month;
+				setCapability(world, i, corners || i % 5 < 2 ? 1 : i % 5 === 2 ? 0 : 0.5);
+				world.riskFactor[i] = Math.exp(((corners || i % 7 < 3 ? 1 : i % 7 === 3 ? 0 : 0.5) - 0.5) * 3);
+				c.complex[i] = corners ? 1 : i % 2;
+				c.flags[i] = corners || i % 11 < 5 ? F_UNRESOLVED : i % 11 < 8 ? F_TURNED_AWAY : 0;
+			}
+			return world;
+		};
+		const { world, twin, draws } = withItsDraws(make);
+		const n = world.citizens.n;
+		stepNeedDynamics(world);
+		const c = world.citizens;
+		const p = world.p;
+		const fate = (i: number) =>
+			c.lastCrisisMonth[i] === world.month ? 'crisis' : c.state[i] === WELL ? 'recovered' : 'stays';
+		const listed = new Set(world.presenting.subarray(0, world.presentingCount));
+		const expected: string[] = [];
+		const actual: string[] = [];
+		for (let i = 0; i < n; i++) {
+			const t = twin.citizens;
+			const tr = t.trust[i];
+			const a = t.area[i];
+			const reached = twin.areas.preventionEffect[a] * (p.preventionReach + (1 - p.preventionReach) * tr);
+			const e = 1 - (1 - reached) * (1 - world.areas.outreachEffect[a]);
+			const crisis =
+				p.crisisRate *
+				twin.riskFactor[i] *
+				(1 + p.complexCrisis * t.complex[i]) *
+				(1 + p.trustEngagement * (0.5 - tr)) *
+				(1 - e) *
+				((t.flags[i] & F_UNRESOLVED) !== 0 ? 1 + p.repeatCrisis : 1);
+			const present = p.presentRate * (1 + p.trustEngagement * (tr - 0.5)) * ((t.flags[i] & F_TURNED_AWAY) !== 0 ? 0.5 : 1);
+			const recover = p.recoveryRate * (0.5 + t.capability[i]) * (1 + p.outreachRecovery * e);
+			const u = draws[i];
+			expected.push(u < crisis ? 'crisis' : u < crisis + present ? 'presents' : u < crisis + present + recover ? 'recovered' : 'stays');
+			actual.push(listed.has(i) ? 'presents' : fate(i));
+		}
+		expect(Math.max(...Array.from(world.areas.outreachEffect))).toBeGreaterThan(0.3);
+		const count = (f: string) => expected.filter((x) => x === f).length;
+		expect(count('crisis')).toBeGreaterThan(15);
+		expect(count('recovered')).toBeGreaterThan(100);
+		expect(count('stays')).toBeGreaterThan(100);
+		expect(actual).toEqual(expected);
+	});
+
 	test('a prevention effect lowers crises of at-risk citizens', () => {
 		const without = worldAllIn(AT_RISK, { assumptions: { crisisRate: 0.02 } });
 		const withPrevention = worldAllIn(AT_RISK, { assumptions: { crisisRate: 0.02 } });

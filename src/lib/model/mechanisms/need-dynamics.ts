@@ -36,7 +36,8 @@ import { growthMonths, type World } from '../world';
  * whole numbers, are read only after both passes), so this is the one-pass loop's result exactly,
  * with the branch on each citizen's state more predictable (a few per cent faster). The first
  * pass has no branch on the state at all, and works out a relapse risk's fading only for the
- * few citizens whose draw could fall below the raised hazard (see there).
+ * few citizens whose draw could fall below the raised hazard (see there); the second passes over
+ * citizens at risk whose draw is above every hazard they could have (fillQuietDraws).
  */
 export function stepNeedDynamics(world: World): void {
 	const c = world.citizens;
@@ -78,7 +79,8 @@ export function stepNeedDynamics(world: World): void {
 	for (let a = 0; a < world.areas.n; a++) areaOnset[a] = growth * (1 - primary * prevention[a]);
 
 	const n = c.n;
-	const { draw, unwell } = scratch(n);
+	const { draw, unwell, quiet } = scratch(n, world.areas.n);
+	fillQuietDraws(world, quiet);
 	rng.fill(draw, n);
 	let unwellCount = 0;
 	const citizensEnd = world.areaCitizensEnd;
@@ -112,6 +114,9 @@ export function stepNeedDynamics(world: World): void {
 		const u = draw[i];
 		const s = state[i];
 		if (s === AT_RISK) {
+			const a = area[i];
+			// Nothing can happen to this citizen this month: skip their lazy memories too.
+			if (u >= quiet[a]) continue;
 			let tr = trust[i];
 			let gap = month - trustMonth[i];
 			if (gap !== 0) {
@@ -119,7 +124,6 @@ export function stepNeedDynamics(world: World): void {
 				trust[i] = tr;
 				trustMonth[i] = month;
 			}
-			const a = area[i];
 			const reached = prevention[a] * (reach + (1 - reach) * tr);
 			const e = 1 - (1 - reached) * (1 - outreach[a]);
 			const f = flags[i];
@@ -171,12 +175,48 @@ export function stepNeedDynamics(world: World): void {
 	world.presentingCount = presentingCount;
 }
 
-/** Working arrays of the need step, grown as populations need: a month's draws, and who is not well. */
-let working = { draw: new Float64Array(0), unwell: new Int32Array(0) };
+/**
+ * Working arrays of the need step, grown as populations need: a month's draws, who is not well,
+ * and each area's quiet draws (fillQuietDraws).
+ */
+let working = { draw: new Float64Array(0), unwell: new Int32Array(0), quiet: new Float64Array(0) };
 
-function scratch(n: number): typeof working {
-	if (working.draw.length < n) working = { draw: new Float64Array(n), unwell: new Int32Array(n) };
+function scratch(n: number, areas: number): typeof working {
+	if (working.draw.length < n) working = { ...working, draw: new Float64Array(n), unwell: new Int32Array(n) };
+	if (working.quiet.length < areas) working = { ...working, quiet: new Float64Array(areas) };
 	return working;
+}
+
+/**
+ * For each area, a draw at or above which no citizen at risk there can have a crisis, present or
+ * recover this month, whatever their trust, capability, deprivation, complexity and history: the
+ * largest sum of the three hazards, widened by a millionth (riskFactor is kept in single
+ * precision, which can round it up by a few parts in 10^8). With every other factor at its
+ * largest, the sum is convex in trust (the crisis hazard is a product of two factors falling with
+ * trust, the others are linear in it), so it is largest at trust 0 or 1. Most citizens at risk
+ * draw above it, and their month is then skipped without reading anything else of theirs.
+ */
+function fillQuietDraws(world: World, quiet: Float64Array): void {
+	const p = world.p;
+	const areas = world.areas;
+	const engagement = p.trustEngagement;
+	const riskMost = Math.max(detExp(p.deprivationRisk / 2), detExp(-p.deprivationRisk / 2));
+	const crisisMost = p.crisisRate * riskMost * Math.max(1, 1 + p.complexCrisis) * Math.max(1, 1 + p.repeatCrisis);
+	const reach = p.preventionReach;
+	for (let a = 0; a < areas.n; a++) {
+		const outreach = areas.outreachEffect[a];
+		const prevention = areas.preventionEffect[a];
+		let most = 0;
+		for (let trust = 0; trust <= 1; trust++) {
+			const averted = 1 - (1 - prevention * (reach + (1 - reach) * trust)) * (1 - outreach);
+			// A hazard below zero (only outside the registry's ranges) never moves anyone: count it as zero.
+			const crisis = Math.max(0, crisisMost * (1 + engagement * (0.5 - trust)) * (1 - averted));
+			const present = Math.max(0, p.presentRate * (1 + engagement * (trust - 0.5)));
+			const recovery = Math.max(0, p.recoveryRate * 1.5 * (1 + p.outreachRecovery * averted));
+			most = Math.max(most, crisis + present + recovery);
+		}
+		quiet[a] = most * (1 + 1e-6);
+	}
 }
 
 /**
