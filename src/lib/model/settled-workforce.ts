@@ -1,4 +1,5 @@
 import { detExp, detLog, logistic } from './det-math';
+import { crowdingOut, jobResources, skillLearning } from './mechanisms/workforce';
 import type { AssumptionValues, LeverValues } from './parameters/registry';
 import type { Rng } from './rng';
 import type { WorkerState } from './state/workers';
@@ -27,6 +28,10 @@ export interface CareerSetting {
 	learning: number;
 	/** The provider's shift of the leaving hazard's exponent (autonomy, outsourcing). */
 	quitShift: number;
+	/** The lowest leaving hazard anyone there can have (burnout 0, motivation 1). */
+	lowestHazard: number;
+	/** The longest tenure in post: workforce.ts retires a worker at careerMonths. */
+	lastMonth: number;
 	/** For strides of k = 0 … STRIDE months: what is left of a gap to burnout's, motivation's falling and rising targets, and to full skill. */
 	burnoutKeep: Float64Array;
 	fallKeep: Float64Array;
@@ -59,9 +64,8 @@ export function careerSetting(
 	outsourced: boolean
 ): CareerSetting {
 	const t = TYPICAL_SETTLED;
-	const effectiveAutonomy = L.autonomy * (1 - 0.5 * Math.min(1, climate.controlling));
-	const resources = p.resourceAutonomy * effectiveAutonomy + p.resourcePeer * L.peerLearning + p.resourcePurpose * L.mission;
-	const learning = p.skillLearning * (1 + p.skillPeer * L.peerLearning + p.skillAutonomy * L.autonomy) * (outsourced ? p.outsourcedTraining : 1);
+	const learning = skillLearning(p, L) * (outsourced ? p.outsourcedTraining : 1);
+	const quitShift = -p.quitAutonomy * L.autonomy + (outsourced ? p.quitOutsourced : 0);
 	const skillKeep = keeps(learning);
 	const skillGainMonths = new Float64Array(STRIDE + 1);
 	for (let k = 1; k <= STRIDE; k++) skillGainMonths[k] = skillGainMonths[k - 1] + skillKeep[k - 1];
@@ -74,14 +78,16 @@ export function careerSetting(
 			p.demandMoral * t.moralAndCulture +
 			p.demandBlame * t.blame +
 			p.demandEffort * t.overwork -
-			resources,
+			jobResources(p, L, climate),
 		motivationShift:
-			-p.crowdingOut * p.intrinsicSpread * climate.controlling +
+			-crowdingOut(p, climate) +
 			p.motivationAutonomy * L.autonomy +
 			p.motivationMission * L.mission +
 			p.motivationSuccess * (quality - 0.5),
 		learning,
-		quitShift: -p.quitAutonomy * L.autonomy + (outsourced ? p.quitOutsourced : 0),
+		quitShift,
+		lowestHazard: p.quitBase * detExp(-p.quitBurnout * 0.35 - p.quitMotivation * 0.4 + quitShift),
+		lastMonth: Math.ceil(p.careerMonths) - 1,
 		burnoutKeep: keeps(1 / p.burnoutMonths),
 		fallKeep: keeps(1 / p.motivationFallMonths),
 		riseKeep: keeps(1 / p.motivationRiseMonths),
@@ -114,9 +120,7 @@ export function careerSetting(
  * that; its burnout then fell two points over fifteen years of an unchanged status quo).
  */
 export function liveCareer(w: WorkerState, i: number, p: AssumptionValues, s: CareerSetting, rng: Rng): boolean {
-	const lowest = p.quitBase * detExp(-p.quitBurnout * 0.35 - p.quitMotivation * 0.4 + s.quitShift);
-	// In post at tenures 0 to lastMonth: workforce.ts retires a worker at careerMonths.
-	const lastMonth = Math.ceil(p.careerMonths) - 1;
+	const { lowestHazard: lowest, lastMonth } = s;
 	const u = rng.next();
 	const tenure =
 		lowest > 0 ? Math.min(lastMonth, Math.floor(-detLog(1 - u * (1 - detExp(-lowest * (lastMonth + 1)))) / lowest)) : Math.floor(u * (lastMonth + 1));

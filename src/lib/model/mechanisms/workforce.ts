@@ -1,7 +1,8 @@
 import { logistic } from '../det-math';
 import { belowScaledExp } from '../lazy-compare';
 import { T, tallyArea } from '../tallies';
-import { hireWorker, type World } from '../world';
+import type { AssumptionValues, LeverValues } from '../parameters/registry';
+import { hireWorker, type Climate, type World } from '../world';
 
 /**
  * Process 6 — workforce.
@@ -30,16 +31,14 @@ export function stepWorkforce(world: World): void {
 	const climate = world.climate;
 	const tallies = world.tallies.values;
 
-	const effectiveAutonomy = L.autonomy * (1 - 0.5 * Math.min(1, climate.controlling));
-	const resources =
-		p.resourceAutonomy * effectiveAutonomy + p.resourcePeer * L.peerLearning + p.resourcePurpose * L.mission;
+	const resources = jobResources(p, L, climate);
 	const commonDemands = p.demandReporting * climate.reportingBurden;
 	const burnoutRate = 1 / p.burnoutMonths;
-	const crowding = p.crowdingOut * p.intrinsicSpread * climate.controlling;
+	const crowding = crowdingOut(p, climate);
 	const motivationGain = p.motivationAutonomy * L.autonomy + p.motivationMission * L.mission;
 	const fall = 1 / p.motivationFallMonths;
 	const rise = 1 / p.motivationRiseMonths;
-	const learning = p.skillLearning * (1 + p.skillPeer * L.peerLearning + p.skillAutonomy * L.autonomy);
+	const learning = skillLearning(p, L);
 	const quitShift = -p.quitAutonomy * L.autonomy;
 	const career = p.careerMonths;
 
@@ -145,4 +144,22 @@ function matchPosts(world: World, k: number, staffFte: number): number {
 		}
 	}
 	return released;
+}
+
+// The step's lever terms, shared with the starting workforce's careers (settled-workforce.ts).
+
+/** Job resources from the levers: autonomy (less of it felt in a controlling climate), peer support, purpose. */
+export function jobResources(p: AssumptionValues, L: LeverValues, climate: Climate): number {
+	const effectiveAutonomy = L.autonomy * (1 - 0.5 * Math.min(1, climate.controlling));
+	return p.resourceAutonomy * effectiveAutonomy + p.resourcePeer * L.peerLearning + p.resourcePurpose * L.mission;
+}
+
+/** How far a controlling, contingent climate pulls motivation below a worker's intrinsic motivation. */
+export function crowdingOut(p: AssumptionValues, climate: Climate): number {
+	return p.crowdingOut * p.intrinsicSpread * climate.controlling;
+}
+
+/** Skill's monthly growth toward 1 in an in-house provider: faster with peer learning and autonomy. */
+export function skillLearning(p: AssumptionValues, L: LeverValues): number {
+	return p.skillLearning * (1 + p.skillPeer * L.peerLearning + p.skillAutonomy * L.autonomy);
 }
