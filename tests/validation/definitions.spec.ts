@@ -4,6 +4,7 @@
  * and mutations name real assumptions; every outcome has a drift rule; the audit's rules.
  */
 import { describe, expect, it } from 'vitest';
+import { studentT95 } from '../../src/lib/validation/drift';
 import { ASSUMPTIONS, findParameter, LEVERS, OUTCOMES, type OutcomeSpec } from '../../src/lib/model/index';
 import {
 	ALL_CHECKS,
@@ -193,5 +194,18 @@ describe('lever audit rules', () => {
 			expect(e.reason.length, e.lever).toBeGreaterThan(20);
 			expect(e.publication, e.lever).toMatch(/(1[89]|20)\d\d/);
 		}
+	});
+});
+
+describe("the drift check's Student t", () => {
+	it('gives the published one-sided 95% points, beyond the table too, and falls toward the normal', () => {
+		// Published values (three decimals) for 17, 20, 25, 30, 40, 60, 63, 120 and 1,000 degrees of freedom.
+		const published: [number, number][] = [[17, 1.74], [20, 1.725], [25, 1.708], [30, 1.697], [40, 1.684], [60, 1.671], [63, 1.669], [120, 1.658], [1000, 1.646]];
+		for (const [df, t] of published) expect(Math.abs(studentT95(df) - t), `df ${df}`).toBeLessThan(0.0006);
+		expect(studentT95(1)).toBe(6.314);
+		for (let df = 2; df < 200; df++) expect(studentT95(df)).toBeLessThan(studentT95(df - 1));
+		expect(studentT95(1e9)).toBeCloseTo(1.6449, 4);
+		expect(() => studentT95(0)).toThrow(/degree of freedom/);
+		expect(() => studentT95(Number.NaN)).toThrow(/degree of freedom/);
 	});
 });

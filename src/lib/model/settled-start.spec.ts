@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { AT_RISK, DAYS_PER_MONTH, F_TURNED_AWAY, F_UNRESOLVED, QUINTILES, WAITING, WELL } from './constants';
 import { arrivalsOf, queueOf, sum, testWorld } from './mechanisms/_test-world';
+import { bookCase } from './mechanisms/access-and-choice';
 import { stepMonth } from './model';
 import { defaultLevers } from './parameters/registry';
-import { MAX_WAITED_DAYS, TYPICAL_CITIZENS } from './settled-start';
+import { TYPICAL_CITIZENS } from './settled-start';
 import { MIN_SPIN_UP_MONTHS, spinUp } from './spin-up';
 
 /** Whether a share from `n` draws is within four standard errors of `expected`. */
@@ -16,21 +17,32 @@ describe('a world starts near its settled state', () => {
 	const c = world.citizens;
 	const inQuintile = (q: number) => Array.from({ length: c.n }, (_, i) => i).filter((i) => c.quintile[i] === q);
 
-	test('citizens are at risk and waiting in the settled shares of their deprivation quintile, more of them the more deprived', () => {
+	test('citizens are at risk and waiting in the settled shares of their deprivation quintile and needs, more of them the more deprived', () => {
 		const atRiskShares: number[] = [];
 		const waitingShares: number[] = [];
 		for (let q = 0; q < QUINTILES; q++) {
+			for (const [needs, complex] of [['simple', 0], ['complex', 1]] as const) {
+				const members = inQuintile(q).filter((i) => c.complex[i] === complex);
+				const atRisk = members.filter((i) => c.state[i] === AT_RISK).length / members.length;
+				const waiting = members.filter((i) => c.state[i] === WAITING).length / members.length;
+				const t = TYPICAL_CITIZENS;
+				expect(nearShare(atRisk, t.atRisk[needs][q], members.length), `at risk, ${needs}, quintile ${q}: ${atRisk}`).toBe(true);
+				expect(nearShare(waiting, t.waiting[needs][q], members.length), `waiting, ${needs}, quintile ${q}: ${waiting}`).toBe(true);
+			}
 			const members = inQuintile(q);
-			const atRisk = members.filter((i) => c.state[i] === AT_RISK).length / members.length;
-			const waiting = members.filter((i) => c.state[i] === WAITING).length / members.length;
-			expect(nearShare(atRisk, TYPICAL_CITIZENS.atRisk[q], members.length), `at risk, quintile ${q}: ${atRisk}`).toBe(true);
-			expect(nearShare(waiting, TYPICAL_CITIZENS.waiting[q], members.length), `waiting, quintile ${q}: ${waiting}`).toBe(true);
-			atRiskShares.push(atRisk);
-			waitingShares.push(waiting);
+			atRiskShares.push(members.filter((i) => c.state[i] === AT_RISK).length / members.length);
+			waitingShares.push(members.filter((i) => c.state[i] === WAITING).length / members.length);
 		}
 		expect(atRiskShares[QUINTILES - 1]).toBeGreaterThan(atRiskShares[0] + 0.08);
 		expect(waitingShares[QUINTILES - 1]).toBeGreaterThan(waitingShares[0] + 0.015);
 		expect(c.state.every((s) => s === WELL || s === AT_RISK || s === WAITING)).toBe(true);
+	});
+
+	test('complex cases are on the lists half as many again as their share of citizens', () => {
+		const complexShare = c.complex.reduce((a, b) => a + b, 0) / c.n;
+		const waiting = Array.from(c.state.keys()).filter((i) => c.state[i] === WAITING);
+		const complexWaiting = waiting.filter((i) => c.complex[i] === 1).length / waiting.length;
+		expect(complexWaiting).toBeGreaterThan(1.3 * complexShare);
 	});
 
 	test('of those at risk, the settled shares were last left unresolved and last turned away; no one else carries a flag', () => {
@@ -66,25 +78,39 @@ describe('a world starts near its settled state', () => {
 		expect(Array.from(world.cellWaiting)).toEqual(Array.from(cells));
 	});
 
-	test('waiting cases have waited times drawn from the settled ones (exponential, mean 30 days), booked as any case is', () => {
+	test('waiting cases are on the list as a steady state holds them: some past their booked day, the rest booked further ahead than a new case', () => {
 		const today = world.month * DAYS_PER_MONTH;
-		const waited = Array.from(c.state.keys()).filter((i) => c.state[i] === WAITING).map((i) => today - c.arrivalDay[i]);
-		for (const w of waited) {
-			expect(w).toBeGreaterThanOrEqual(0);
-			expect(w).toBeLessThanOrEqual(MAX_WAITED_DAYS);
-		}
-		const mean = sum(waited) / waited.length;
-		// An exponential's standard error of the mean is mean / √n (flooring to whole days takes off half a day).
-		expect(Math.abs(mean + 0.5 - TYPICAL_CITIZENS.waitedDays)).toBeLessThan((4 * TYPICAL_CITIZENS.waitedDays) / Math.sqrt(waited.length));
-		const median = waited.sort((a, b) => a - b)[waited.length >> 1];
-		expect(median).toBeGreaterThanOrEqual(17);
-		expect(median).toBeLessThanOrEqual(24);
-		for (let i = 0; i < c.n; i++) {
-			if (c.state[i] !== WAITING) continue;
+		const t = TYPICAL_CITIZENS;
+		const waiting = Array.from(c.state.keys()).filter((i) => c.state[i] === WAITING);
+		for (const i of waiting) {
+			expect(c.arrivalDay[i]).toBeLessThanOrEqual(today);
+			expect(c.dueDay[i]).toBeGreaterThanOrEqual(c.arrivalDay[i]);
 			expect(c.allowance[i]).toBeGreaterThan(0);
 			expect(c.caseUnits[i]).toBeGreaterThan(0);
-			expect(c.dueDay[i]).toBeGreaterThanOrEqual(c.arrivalDay[i]);
 		}
+		const mean = (values: number[]) => sum(values) / values.length;
+		const overdue = waiting.filter((i) => c.dueDay[i] < today);
+		expect(nearShare(overdue.length / waiting.length, t.overdueShare, waiting.length)).toBe(true);
+		// Days overdue are close to exponential: the standard error of their mean is about the mean / √n.
+		const late = overdue.map((i) => today - c.dueDay[i]);
+		expect(Math.abs(mean(late) - t.overdueDays)).toBeLessThan((4 * t.overdueDays) / Math.sqrt(late.length));
+
+		// The rest against the same citizens booked afresh today: a list holds a case in proportion
+		// to its days booked ahead, so its cases are booked some E[B²] / E[B] ahead of their
+		// arrival, further than new ones, and have waited about half of that.
+		const ahead = waiting.filter((i) => c.dueDay[i] > today);
+		expect(ahead.length + overdue.length).toBe(waiting.length);
+		const fresh = testWorld({ population: { citizens: 40_000, areas: 8, providersPerArea: 3 }, seed: 3, month: 24 });
+		const newBookings = ahead.map((i) => {
+			bookCase(fresh, i, c.homeProvider[i], today, fresh.streams.events);
+			return fresh.citizens.dueDay[i] - today;
+		});
+		const booked = ahead.map((i) => c.dueDay[i] - c.arrivalDay[i]);
+		const lengthBiased = mean(newBookings.map((b) => b * b)) / mean(newBookings);
+		expect(mean(booked)).toBeGreaterThan(1.2 * mean(newBookings));
+		expect(Math.abs(mean(booked) - lengthBiased)).toBeLessThan(0.15 * lengthBiased);
+		const waited = ahead.map((i) => today - c.arrivalDay[i]);
+		expect(Math.abs(mean(waited) - mean(booked) / 2)).toBeLessThan(0.1 * mean(booked));
 	});
 
 	test('about a quarter carry the relapse risk of transactional help given in the last twelve months', () => {

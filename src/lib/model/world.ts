@@ -9,7 +9,8 @@ import { allocateCitizens, type CitizenState } from './state/citizens';
 import { allocateProviders, type ProviderState } from './state/providers';
 import { allocateWorkers, type WorkerState } from './state/workers';
 import { drawSettledNeeds, startCitizensNearSettled } from './settled-start';
-import { careerSetting, liveCareer } from './settled-workforce';
+import { settleProviders } from './settled-providers';
+import { careerSetting, liveCareer, TYPICAL_SETTLED } from './settled-workforce';
 import { allocateTallies, type Tallies } from './tallies';
 import { decayTable } from './citizen-memory';
 import { WARM_AREAS_FROM_CITIZENS } from './warm-area';
@@ -139,10 +140,12 @@ export function growthMonths(world: World): number {
 /** Largest size a provider can grow to, relative to its initial funded posts. */
 export const SLOT_HEADROOM = 1.6;
 /**
- * Share of posts vacant when a world is built. The spin-up runs until the workforce has settled,
- * so this only shortens the spin-up; it is not an assumption of the model.
+ * Share of posts vacant when a world is built, as in the default baseline settled (read off model
+ * 0.3.2, months 60–144 of seeds 1–24; 0.08 until then, and staff in post rose 1% over the first
+ * year). The spin-up runs until the workforce has settled, so this only shortens the spin-up; it is
+ * not an assumption of the model.
  */
-const STARTING_VACANCY = 0.08;
+const STARTING_VACANCY = 0.069;
 export const HISTOGRAM_BINS = 53;
 
 /** Build and initialise one replicate. */
@@ -256,6 +259,8 @@ function startAtStatusQuo(world: World, rng: Rng): void {
 	applyLevers(world, defaultLevers());
 	stepFunding(world);
 	initWorkers(world.workers, world.providers, world.p, world.levers, world.climate, rng);
+	const s = SETTLED_PROVIDER;
+	settleProviders(world.providers, world.workers, world.p, world.levers, s.financialPressure, s.culture, s.blame, rng);
 	startCitizensNearSettled(world, rng);
 	Object.assign(world.levers, levers);
 	Object.assign(world.climate, climate);
@@ -377,12 +382,10 @@ function initProviders(
 		providers.slotCount[k] = slotsPerProvider;
 		providers.practice[k] = wrap(p.initialPracticeSpread * normal(rng));
 		providers.management[k] = p.managementSpread * normal(rng);
-		providers.culture[k] = SETTLED_PROVIDER.culture;
 		providers.reportedPerformance[k] = SETTLED_PROVIDER.reportedPerformance;
-		providers.truePerformance[k] = SETTLED_PROVIDER.truePerformance;
 		providers.trueQuality[k] = SETTLED_PROVIDER.trueQuality;
-		providers.blame[k] = SETTLED_PROVIDER.blame;
-		providers.workPressure[k] = 1;
+		// Last month's demand on capacity, as the workforce meets it settled: it sets the first month's effort.
+		providers.workPressure[k] = TYPICAL_SETTLED.workPressure;
 	}
 }
 
@@ -482,11 +485,13 @@ function initWorkers(w: WorkerState, providers: ProviderState, p: AssumptionValu
 
 /**
  * Where providers' slow states settle in the default baseline (means over providers, read off
- * as TYPICAL_SETTLED is, settled-workforce.ts): recording culture, reported and true performance,
- * true quality and blame. Like those, they only shorten the spin-up (until 0.3.0 providers
- * started at 0.1, 0.7, 0.65, 0.6 and 0, and took some three years to get here).
+ * as TYPICAL_SETTLED is, settled-workforce.ts): recording culture, reported performance, true
+ * quality, blame and financial pressure. Like those, they only shorten the spin-up (until 0.3.0
+ * providers started at 0.1, 0.7, 0.65, 0.6 and 0, and took some three years to get here).
+ * Culture and blame are where each provider's recent history starts (settled-providers.ts), which
+ * also draws its true performance.
  */
-const SETTLED_PROVIDER = { culture: 0.042, reportedPerformance: 0.773, truePerformance: 0.758, trueQuality: 0.56, blame: 0.062 };
+const SETTLED_PROVIDER = { culture: 0.042, reportedPerformance: 0.773, trueQuality: 0.56, blame: 0.062, financialPressure: 0 };
 
 /** Fill slot i with a new recruit working `fte` of a full-time post. */
 export function hireWorker(

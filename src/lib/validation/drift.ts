@@ -27,8 +27,31 @@ export const FIRST_YEARS = { from: 0, to: 24 };
 export const DRIFT_RUNS = 64;
 export const LAST_YEARS = { from: 96, to: 120 };
 
-/** One-sided 95% point of Student's t by degrees of freedom (runs − 1), for the mean's interval. */
+/** One-sided 95% point of Student's t by degrees of freedom, 1–16 (tables to three decimals). */
 const T95 = [NaN, 6.314, 2.92, 2.353, 2.132, 2.015, 1.943, 1.895, 1.86, 1.833, 1.812, 1.796, 1.782, 1.771, 1.761, 1.753, 1.746];
+/** The normal distribution's one-sided 95% point. */
+const Z95 = 1.6448536269514722;
+
+/**
+ * One-sided 95% point of Student's t with `df` degrees of freedom: the table to 16, beyond it
+ * the Cornish–Fisher expansion about the normal's point to 1/df³, within 0.0002 of the exact
+ * value from 17 (1.7396) up, and 1.6694 at 63 (until 0.3.2 the drift check, with 64 runs, fell
+ * back to the normal's 1.645, an interval 1.5% too narrow).
+ */
+export function studentT95(df: number): number {
+	if (!(df >= 1)) throw new Error(`Student's t needs at least one degree of freedom, not ${df}`);
+	if (df < T95.length && Number.isInteger(df)) return T95[df];
+	const z = Z95;
+	const z3 = z ** 3;
+	const z5 = z ** 5;
+	const z7 = z ** 7;
+	return (
+		z +
+		(z3 + z) / (4 * df) +
+		(5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) +
+		(3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3)
+	);
+}
 
 /** The mean of per-run figures with its 90% confidence interval. */
 function meanWithConfidence(perRun: PerRun): Interval {
@@ -36,7 +59,7 @@ function meanWithConfidence(perRun: PerRun): Interval {
 	const n = values.length;
 	const mean = values.reduce((a, b) => a + b, 0) / n;
 	const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
-	const half = (T95[n - 1] ?? 1.645) * (sd / Math.sqrt(n));
+	const half = studentT95(n - 1) * (sd / Math.sqrt(n));
 	return { mean, p05: mean - half, p95: mean + half };
 }
 

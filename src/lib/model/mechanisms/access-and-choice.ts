@@ -11,7 +11,7 @@ import {
 } from '../constants';
 import { detExp, detExpPair, detLog } from '../det-math';
 import { addArrival } from '../queue';
-import { normalFromUniform } from '../rng';
+import { normalFromUniform, type Rng } from '../rng';
 import { T, tallyCitizen } from '../tallies';
 import type { World } from '../world';
 import { adjustTrust } from '../citizen-memory';
@@ -89,7 +89,7 @@ export function stepAccess(world: World): void {
 		}
 
 		const day = Math.floor(rng.next() * DAYS_PER_MONTH);
-		bookCase(world, i, k, monthStart + day);
+		bookCase(world, i, k, monthStart + day, world.streams.events);
 		c.state[i] = WAITING;
 		c.flags[i] = (c.flags[i] & ~(F_FAILURE | F_TURNED_AWAY)) | (repeatContact ? F_FAILURE : 0);
 		addArrival(c, pr, k, day, i);
@@ -117,15 +117,15 @@ export function prepareBooking(world: World): void {
 
 /**
  * Draw case i's clinical allowance and its work, and book it at provider k for its arrival day
- * (after prepareBooking). A function of its own, which V8 optimises with its own inlining budget:
+ * (after prepareBooking), drawing from `rng` (the events stream; a world's start draws its own).
+ * A function of its own, which V8 optimises with its own inlining budget:
  * as part of stepAccess, the draws and exponentials here were called, not inlined, and each
  * returned a boxed number (6.6 of the 18.8 MB a re-run allocated; it allocates 12.2 MB since).
  */
-export function bookCase(world: World, i: number, k: number, arrival: number): void {
+export function bookCase(world: World, i: number, k: number, arrival: number, rng: Rng): void {
 	const c = world.citizens;
 	const pr = world.providers;
 	const p = world.p;
-	const rng = world.streams.events;
 	// Cases booked to beat the target are booked a little ahead of it.
 	const targetBooking = 0.85 * p.targetDays;
 	// The two exponentials side by side: each alone is a long chain of dependent operations.

@@ -1,4 +1,5 @@
 import { T, tallyArea } from '../tallies';
+import type { AssumptionValues, LeverValues } from '../parameters/registry';
 import type { World } from '../world';
 
 /**
@@ -49,9 +50,7 @@ export function decideEffort(world: World): void {
 	const relationalFactor = p.relationalTime;
 
 	for (let k = 0; k < pr.n; k++) {
-		const pressure =
-			L.targets * (1 - p.inspectionStakes + p.inspectionStakes * L.inspection) *
-			(pr.failingMonths[k] > 0 ? 1 + p.failingPressure : 1);
+		const pressure = targetPressure(p, L, pr.failingMonths[k] > 0);
 		pr.targetPressure[k] = pressure;
 		const incentives = pressure + p.payIncentive * L.performancePay + L.competition * pr.financialPressure[k];
 		const incentiveWeight = p.incentiveWeight * incentives;
@@ -122,4 +121,9 @@ export function decideEffort(world: World): void {
 		tallyArea(tallies, T.relationalUnits, a, relational);
 		tallyArea(tallies, T.outreachUnits, a, outreach);
 	}
+}
+
+/** Pressure from targets, raised by the stakes inspection adds and again under a failing rating. */
+export function targetPressure(p: AssumptionValues, L: LeverValues, failing: boolean): number {
+	return L.targets * (1 - p.inspectionStakes + p.inspectionStakes * L.inspection) * (failing ? 1 + p.failingPressure : 1);
 }

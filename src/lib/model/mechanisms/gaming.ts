@@ -1,6 +1,7 @@
 import { logistic } from '../det-math';
 import { belowLogistic } from '../lazy-compare';
 import { normal } from '../rng';
+import type { AssumptionValues, LeverValues } from '../parameters/registry';
 import type { World } from '../world';
 
 /** Smoothing of providers' monthly performance figures (about a quarter's memory). */
@@ -38,15 +39,7 @@ export function stepGaming(world: World): void {
 			pr.trueQuality[k] += PERFORMANCE_SMOOTHING * (pr.monthResolved[k] / served - pr.trueQuality[k]);
 		}
 		const shortfall = Math.max(0, p.targetStandard - pr.truePerformance[k]);
-		const target = logistic(
-			p.cultureBase +
-				p.cultureStakes * pr.targetPressure[k] * pr.targetPressure[k] +
-				p.cultureShortfall * pr.targetPressure[k] * shortfall +
-				p.cultureFinance * pr.financialPressure[k] -
-				p.cultureAudit * L.audit -
-				p.cultureMotivation * (pr.meanMotivation[k] - 0.5) -
-				p.cultureMission * L.mission
-		);
+		const target = cultureTarget(p, L, pr.targetPressure[k], shortfall, pr.financialPressure[k], pr.meanMotivation[k]);
 		pr.culture[k] += (target - pr.culture[k]) / p.cultureMonths;
 
 		pr.blame[k] *= p.blameMemory;
@@ -68,15 +61,52 @@ export function stepGaming(world: World): void {
 		}
 		const k = w.provider[i];
 		// Games when the draw is below the logistic chance (evaluated only if it must be).
-		const logit =
-			p.workerGamingBase +
-			p.workerGamingPressure * pr.targetPressure[k] +
-			p.workerGamingPay * pay +
-			p.workerGamingCulture * pr.culture[k] -
-			p.workerGamingMotivation * (w.motivation[i] - 0.5) -
-			p.workerGamingAudit * audit;
+		const logit = workerGamingLogit(p, pay, audit, pr.targetPressure[k], pr.culture[k], w.motivation[i]);
 		w.gaming[i] = belowLogistic(world.streams.workers.next(), logit) ? 1 : 0;
 	}
+}
+
+/**
+ * Where a provider's recording culture is heading: up with the stakes (squared), with pressure
+ * where the standard cannot be met honestly and with financial pressure; down with audit, its
+ * staff's motivation and a mission.
+ */
+export function cultureTarget(
+	p: AssumptionValues,
+	L: LeverValues,
+	pressure: number,
+	shortfall: number,
+	financialPressure: number,
+	motivation: number
+): number {
+	return logistic(
+		p.cultureBase +
+			p.cultureStakes * pressure * pressure +
+			p.cultureShortfall * pressure * shortfall +
+			p.cultureFinance * financialPressure -
+			p.cultureAudit * L.audit -
+			p.cultureMotivation * (motivation - 0.5) -
+			p.cultureMission * L.mission
+	);
+}
+
+/** The log-odds that a worker with `motivation` misrecords this month. */
+export function workerGamingLogit(
+	p: AssumptionValues,
+	performancePay: number,
+	audit: number,
+	pressure: number,
+	culture: number,
+	motivation: number
+): number {
+	return (
+		p.workerGamingBase +
+		p.workerGamingPressure * pressure +
+		p.workerGamingPay * performancePay +
+		p.workerGamingCulture * culture -
+		p.workerGamingMotivation * (motivation - 0.5) -
+		p.workerGamingAudit * audit
+	);
 }
 
 function rateProviders(world: World): void {
