@@ -54,7 +54,7 @@ describe('settleProviders: providers start as their recent ratings and audits le
 			const shortfall = Math.max(0, p.targetStandard - pr.truePerformance[k]);
 			const target = cultureTarget(p, L, targetPressure(p, L, false), shortfall, 0, motivation);
 			expect(pr.failingMonths[k]).toBe(0);
-			expect(Math.abs(pr.culture[k] - target)).toBeLessThanOrEqual(Math.abs(CULTURE - target) * keep * 1.001 + 1e-12);
+			expect(pr.culture[k]).toBeCloseTo(target + (CULTURE - target) * keep, 12);
 			expect(pr.blame[k]).toBeCloseTo(BLAME * p.blameMemory ** HISTORY_MONTHS, 12);
 		}
 	});

@@ -190,7 +190,7 @@ export const PATTERNS: Pattern[] = [
 						name: 'without crowding-out',
 						assumptions: { crowdingOut: 0 },
 						whySurvives:
-							'Performance pay also lowers needs resolved by other routes: staff misrecord more (workerGamingPay) and spend that time on it, its incentive draws effort from relational work (payIncentive), and recruits drawn by pay are less intrinsically motivated (selectionPay). Without crowding-out the fall is half as large (−0.017 against −0.037 at model 0.3.2) and its 95th percentile sits at zero, so the check survives on some paths and fails on others (it failed at 0.3.1, [−0.038, 0.010]): crowding-out is one route among several, as the evidence cited (motivation predicts quality) allows.'
+							'Crowding-out is about half the fall (−0.017 without it against −0.037, model 0.3.2), and without it the 95th percentile sits at zero, so the check survives on some paths and fails on others (it failed at 0.3.1, [−0.038, 0.010]). Pay lowers needs resolved by other routes too, each measured with crowding-out off (32 runs, seed 2024): without selection by pay (selectionPay: recruits drawn by pay are less intrinsically motivated) the fall is −0.008; without the misrecording pay brings and the time it takes (workerGamingPay), −0.012; without the incentive drawing effort from relational work (payIncentive), −0.016; with all three off as well, −0.010 [−0.030, 0.017], through what else the regime does to staff. Crowding-out is one route among several, as the evidence cited (motivation predicts quality) allows.'
 					}
 				]
 			}
