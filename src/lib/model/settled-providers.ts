@@ -76,6 +76,9 @@ export function settleProviders(
 		const rank = rng.next();
 		const performance = settledPerformance(rank);
 		const shortfall = Math.max(0, p.targetStandard - performance);
+		// Culture's target moves only with the rating: work out both once.
+		const unratedTarget = cultureTarget(p, L, unratedPressure, shortfall, financialPressure, motivation);
+		const failingTarget = cultureTarget(p, L, failingPressure, shortfall, financialPressure, motivation);
 		let c = culture;
 		let b = blame;
 		let failing = 0;
@@ -88,7 +91,7 @@ export function settleProviders(
 				const gaming = logistic(workerGamingLogit(p, L.performancePay, L.audit, pressure, c, motivation));
 				hidden = 1 - (1 - c) * (1 - gaming);
 			}
-			const target = cultureTarget(p, L, pressure, shortfall, financialPressure, motivation);
+			const target = failing > 0 ? failingTarget : unratedTarget;
 			c += (target - c) / p.cultureMonths;
 			b *= p.blameMemory;
 			if (L.audit > 0 && rng.next() < L.audit * p.auditDetection * hidden) {
