@@ -12,6 +12,8 @@ const config = {
 					'../scripts/**/*.ts',
 					'../tests/**/*.ts'
 				);
+				// The kernels are AssemblyScript (its own types: i32, f64, load<T>…), compiled by scripts/build-kernels.ts.
+				tsconfig.exclude = [...(tsconfig.exclude ?? []), '../src/lib/model/assembly/**'];
 				return tsconfig;
 			}
 		}

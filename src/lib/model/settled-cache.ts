@@ -1,5 +1,6 @@
 import { ASSUMPTIONS, type AssumptionValues } from './parameters/registry';
 import type { Population, World } from './world';
+import { Arena, type Column } from './arena';
 
 /**
  * Settled states of the world, kept so that runs sharing assumptions, population and seed (every
@@ -29,7 +30,7 @@ export class SettledStateCache {
 		this.entries.set(key, entry);
 		const spare = this.spare;
 		this.spare = undefined;
-		const world = spare ? restoreWorld(spare, entry.world) : cloneWorld(entry.world);
+		const world = spare ? restoreWorld(spare, entry.world) : cloneWorld(entry.world, true);
 		return { world, months: entry.months, settled: entry.settled };
 	}
 
@@ -45,7 +46,8 @@ export class SettledStateCache {
 		if (this.entries.has(key)) return;
 		const bytes = sizeOf(world);
 		if (bytes > this.maxBytes) return;
-		this.entries.set(key, { world: cloneWorld(world), months, settled, bytes });
+		// Dormant: a kept state's arena is a plain buffer, not a WebAssembly memory (arena.ts).
+		this.entries.set(key, { world: cloneWorld(world, false), months, settled, bytes });
 		this.bytes += bytes;
 		for (const [oldest, entry] of this.entries) {
 			if (this.bytes <= this.maxBytes) break;
@@ -74,34 +76,52 @@ export function settledKey(p: AssumptionValues, population: Population, seed: nu
 	return JSON.stringify([seed, population.citizens, population.areas, population.providersPerArea, values]);
 }
 
-/** A deep copy of a world: typed arrays copied, objects (class instances too) rebuilt field by field. */
-export function cloneWorld(world: World): World {
-	return cloneValue(world) as World;
+/**
+ * A deep copy of a world: typed arrays copied, objects (class instances too) rebuilt field by
+ * field; its arena copied whole, live (able to run) or dormant (to keep), each of its columns
+ * becoming the copy's column at the same place.
+ */
+export function cloneWorld(world: World, live = true): World {
+	const arena = world.arena.copy(live);
+	return cloneValue(world, { from: world.arena, to: arena }) as World;
 }
 
-function cloneValue(value: unknown): unknown {
+/** An arena being copied, and its copy. */
+interface ArenaCopy {
+	from: Arena;
+	to: Arena;
+}
+
+function cloneValue(value: unknown, arenas?: ArenaCopy): unknown {
 	if (value === null || typeof value !== 'object') return value;
-	if (ArrayBuffer.isView(value)) return (value as unknown as { slice(): unknown }).slice();
-	if (Array.isArray(value)) return value.map(cloneValue);
+	if (value instanceof Arena) return value === arenas?.from ? arenas.to : value.copy(true);
+	if (ArrayBuffer.isView(value)) {
+		if (arenas?.from.holds(value)) return arenas.to.viewOf(value as unknown as Column);
+		return (value as unknown as { slice(): unknown }).slice();
+	}
+	if (Array.isArray(value)) return value.map((item) => cloneValue(item, arenas));
 	if (Object.getPrototypeOf(value) === Object.prototype) {
 		// A spread copy keeps V8's fast properties; adding the world's fifty-odd properties one by
 		// one to an empty object turns it into a dictionary, and every mechanism would then look
 		// up world, citizen and provider columns by hash on every re-run.
 		const copy = { ...(value as Record<string, unknown>) };
-		for (const key of Object.keys(copy)) copy[key] = cloneValue(copy[key]);
+		for (const key of Object.keys(copy)) copy[key] = cloneValue(copy[key], arenas);
 		return copy;
 	}
 	const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
-	for (const key of Object.keys(value)) copy[key] = cloneValue((value as Record<string, unknown>)[key]);
+	for (const key of Object.keys(value)) copy[key] = cloneValue((value as Record<string, unknown>)[key], arenas);
 	return copy;
 }
 
-/** Restore `source` into `target`, a world whose run is over. */
+/** Restore `source` into `target`, a world whose run is over (or a copy of `source`, if their arenas are laid out differently). */
 function restoreWorld(target: World, source: World): World {
+	if (!target.arena.alike(source.arena)) return cloneWorld(source, true);
 	// A world's assumptions and population are its caller's objects, so they are replaced, never written into.
 	target.p = source.p;
 	target.population = source.population;
-	return restoreInto(target, source) as World;
+	// The arena's columns in one copy; restoreInto then leaves them (and the arena) as they are.
+	target.arena.restoreFrom(source.arena);
+	return restoreInto(target, source, target.arena) as World;
 }
 
 type Columns = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
@@ -112,8 +132,15 @@ type Columns = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Arr
  * shape (a column of another length, an object with other fields, one of them missing), the
  * target gets a copy of the source's value instead, so the result always equals `source`.
  */
-export function restoreInto(target: unknown, source: unknown): unknown {
+export function restoreInto(target: unknown, source: unknown, restored?: Arena): unknown {
 	if (source === null || typeof source !== 'object' || target === source) return source;
+	// Columns of an arena already restored whole (restoreWorld), and that arena itself, stay as they are.
+	if (restored && (target === restored || (ArrayBuffer.isView(target) && restored.holds(target)))) return target;
+	if (source instanceof Arena) {
+		if (!(target instanceof Arena) || !target.alike(source)) return source.copy(true);
+		target.restoreFrom(source);
+		return target;
+	}
 	if (ArrayBuffer.isView(source)) {
 		const s = source as unknown as Columns;
 		if (ArrayBuffer.isView(target) && target.constructor === s.constructor && (target as unknown as Columns).length === s.length) {
@@ -124,7 +151,7 @@ export function restoreInto(target: unknown, source: unknown): unknown {
 	}
 	if (Array.isArray(source)) {
 		if (!Array.isArray(target) || target.length !== source.length) return cloneValue(source);
-		for (let i = 0; i < source.length; i++) target[i] = restoreInto(target[i], source[i]);
+		for (let i = 0; i < source.length; i++) target[i] = restoreInto(target[i], source[i], restored);
 		return target;
 	}
 	if (
@@ -139,7 +166,7 @@ export function restoreInto(target: unknown, source: unknown): unknown {
 	const s = source as Record<string, unknown>;
 	const keys = Object.keys(s);
 	if (Object.keys(t).length !== keys.length || !keys.every((key) => key in t)) return cloneValue(source);
-	for (const key of keys) t[key] = restoreInto(t[key], s[key]);
+	for (const key of keys) t[key] = restoreInto(t[key], s[key], restored);
 	return t;
 }
 

@@ -12,7 +12,8 @@ import { drawSettledNeeds, startCitizensNearSettled } from './settled-start';
 import { settleProviders } from './settled-providers';
 import { careerSetting, liveCareer, TYPICAL_SETTLED } from './settled-workforce';
 import { allocateTallies, type Tallies } from './tallies';
-import { decayTable } from './citizen-memory';
+import { decayTable, MEMORY_TABLE_MONTHS } from './citizen-memory';
+import { Arena, measureColumns, type ColumnSource } from './arena';
 import { WARM_AREAS_FROM_CITIZENS } from './warm-area';
 import { createAreaFlows, type AreaFlows } from './area-flows';
 import { applyLevers } from './mechanisms/levers';
@@ -113,6 +114,17 @@ export interface World {
 	riskFactor: Float32Array;
 	/** Extra onset hazard after a transactional resolution; decays. */
 	fragility: Float32Array;
+	/**
+	 * Working columns of the need step (need-dynamics.ts), rewritten before they are read every
+	 * month (copies leave them out: WORKING_COLUMNS): the month's draws, citizen i's the i-th, and
+	 * the citizens not well at its start.
+	 */
+	needDraw: Float64Array;
+	unwell: Int32Array;
+	/** Each area's draw above which a citizen at risk is left alone this month (a working column too). */
+	quietDraw: Float64Array;
+	/** The memory holding the columns compiled kernels work on: the areas', the citizens' and worldColumns'. */
+	arena: Arena;
 	/** One past each area's last citizen: citizens are stored area by area. */
 	areaCitizensEnd: Int32Array;
 	/** Whether the service step warms each area's citizen columns first (warm-area.ts): large populations only. */
@@ -166,16 +178,27 @@ export function createWorld(
 	// Head-room for providers to grow when money follows users.
 	const slotsPerProvider = Math.max(4, Math.ceil((SLOT_HEADROOM * basePosts) / nProviders) + 1);
 
-	const areas = allocateAreas(nAreas);
 	const providers = allocateProviders(nProviders);
 	const workers = allocateWorkers(slotsPerProvider * nProviders);
-	const citizens = allocateCitizens(nCitizens);
+	const arena = new Arena(
+		measureColumns((source) => {
+			allocateAreas(nAreas, source);
+			allocateCitizens(nCitizens, source);
+			worldColumns(source, nCitizens, nAreas);
+			workingColumns(source, nCitizens, nAreas);
+		})
+	);
+	const areas = allocateAreas(nAreas, arena);
+	const citizens = allocateCitizens(nCitizens, arena);
+	const columns = worldColumns(arena, nCitizens, nAreas);
+	arena.beginWorking();
+	const working = workingColumns(arena, nCitizens, nAreas);
 
 	initAreas(areas, p, population, init);
 	initProviders(providers, p, population, slotsPerProvider, init);
 	initCitizens(citizens, areas, p, init, firstMonth);
 	const fragilityKeepPerMonth = detExp(-Math.LN2 / p.fragilityHalfLife);
-	const riskFactor = new Float32Array(nCitizens);
+	const riskFactor = columns.riskFactor;
 	for (let i = 0; i < nCitizens; i++) {
 		riskFactor[i] = detExp(p.deprivationRisk * (citizens.deprivation[i] - 0.5));
 		citizens.onsetBase[i] =
@@ -203,7 +226,7 @@ export function createWorld(
 		tallies: allocateTallies(nAreas),
 		month: firstMonth,
 		recordStart: NOT_RECORDING,
-		presenting: new Int32Array(nCitizens),
+		presenting: columns.presenting,
 		presentingCount: 0,
 		...registrations(citizens, nProviders),
 		...deprivationSumsOfSquares(citizens, nAreas, nProviders),
@@ -211,25 +234,62 @@ export function createWorld(
 		crisesByProvider: new Float64Array(nProviders),
 		areaFlows: createAreaFlows(areas.firstProvider, areas.providerCount),
 		scratch: new Float64Array(nProviders),
-		areaScratch: new Float64Array(nAreas),
-		...cellSums(citizens, nAreas),
+		areaScratch: columns.areaScratch,
+		...cellSums(citizens, nAreas, columns.cellWell),
 		waitGroups: new Float64Array((GROUP_FIRST_AREA + nAreas) * WAIT_BINS),
-		trustKeep: decayTable(1 - p.trustDrift),
+		trustKeep: copyInto(columns.trustKeep, decayTable(1 - p.trustDrift)),
 		trustSumsMonth: firstMonth,
-		fragilityKeep: decayTable(fragilityKeepPerMonth),
+		fragilityKeep: copyInto(columns.fragilityKeep, decayTable(fragilityKeepPerMonth)),
 		fragilityKeepPerMonth,
-		capabilityKeep: decayTable(1 - 1 / p.capabilityMemoryMonths),
+		capabilityKeep: copyInto(columns.capabilityKeep, decayTable(1 - 1 / p.capabilityMemoryMonths)),
 		waitHistogram: detail
 			? { trueWaits: new Float64Array(HISTOGRAM_BINS), recordedWaits: new Float64Array(HISTOGRAM_BINS) }
 			: null,
 		recordHistogram: false,
 		riskFactor,
-		fragility: new Float32Array(nCitizens),
-		areaCitizensEnd: areaCitizensEnd(citizens.area, nAreas),
+		fragility: columns.fragility,
+		...working,
+		arena,
+		areaCitizensEnd: copyInto(columns.areaCitizensEnd, areaCitizensEnd(citizens.area, nAreas)),
 		warmServiceAreas: nCitizens >= WARM_AREAS_FROM_CITIZENS
 	};
 	startAtStatusQuo(world, init);
 	return world;
+}
+
+/**
+ * The world's columns that kernels work on besides the citizens' (arena.ts): the same list sizes
+ * the arena and fills it.
+ */
+function worldColumns(source: ColumnSource, nCitizens: number, nAreas: number) {
+	return {
+		fragility: source.column(Float32Array, nCitizens),
+		riskFactor: source.column(Float32Array, nCitizens),
+		presenting: source.column(Int32Array, nCitizens),
+		cellWell: source.column(Float64Array, nAreas * QUINTILES),
+		areaScratch: source.column(Float64Array, nAreas),
+		areaCitizensEnd: source.column(Int32Array, nAreas),
+		fragilityKeep: source.column(Float64Array, MEMORY_TABLE_MONTHS),
+		trustKeep: source.column(Float64Array, MEMORY_TABLE_MONTHS),
+		capabilityKeep: source.column(Float64Array, MEMORY_TABLE_MONTHS)
+	};
+}
+
+/** The need step's working columns (World), written before they are read every month: copies of a world leave them out. */
+function workingColumns(source: ColumnSource, nCitizens: number, nAreas: number) {
+	return {
+		needDraw: source.column(Float64Array, nCitizens),
+		unwell: source.column(Int32Array, nCitizens),
+		quietDraw: source.column(Float64Array, nAreas)
+	};
+}
+
+/** Names of the working columns: they hold nothing from one month to the next, and a copy of a world has them zeroed. */
+export const WORKING_COLUMNS: readonly (keyof World)[] = ['needDraw', 'unwell', 'quietDraw'];
+
+function copyInto<C extends Float64Array | Int32Array>(column: C, values: C): C {
+	column.set(values);
+	return column;
 }
 
 /** One past each area's last citizen, for citizens stored area by area (as initCitizens does). */
@@ -307,9 +367,9 @@ function registrations(c: CitizenState, nProviders: number) {
 	return { registeredDeprivation, registeredCount };
 }
 
-function cellSums(c: CitizenState, nAreas: number) {
+/** The cell sums, those of the well into `cellWell` (an arena's column). */
+function cellSums(c: CitizenState, nAreas: number, cellWell: Float64Array) {
 	const cellPopulation = new Float64Array(nAreas * QUINTILES);
-	const cellWell = new Float64Array(nAreas * QUINTILES);
 	const cellTrust = new Float64Array(nAreas * QUINTILES);
 	for (let i = 0; i < c.n; i++) {
 		const cell = c.area[i] * QUINTILES + c.quintile[i];

@@ -14,7 +14,7 @@ import { monthAt, recordResults } from '../area-flows';
 import { addArrival, admitArrivals, dequeue, earliestCase, enqueue as enqueueCase } from '../queue';
 import { resetMonth, stepMonth as modelStepMonth } from '../model';
 import { TALLY_KEYS } from '../tallies';
-import { createWorld, type Population, type World } from '../world';
+import { createWorld, WORKING_COLUMNS, type Population, type World } from '../world';
 import { applyLevers } from './levers';
 
 /** A small population that keeps specs fast: 2,000 citizens, 3 areas, 2 providers each. */
@@ -336,12 +336,13 @@ export function columns(value: unknown, path = '', out = new Map<string, ArrayLi
 	return out;
 }
 
-/** Paths of the columns whose contents differ between two worlds. */
+/** Paths of the columns whose contents differ between two worlds (working columns, which hold nothing between steps, left out). */
 export function differences(a: World, b: World): string[] {
 	const left = columns(a);
 	const right = columns(b);
 	const out: string[] = [];
 	for (const [path, x] of left) {
+		if ((WORKING_COLUMNS as readonly string[]).includes(path)) continue;
 		const y = right.get(path);
 		let same = y !== undefined && y.length === x.length;
 		for (let j = 0; same && j < x.length; j++) same = Object.is(x[j], y![j]);

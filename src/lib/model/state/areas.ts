@@ -1,3 +1,5 @@
+import { Arena, measureColumns, type ColumnSource } from '../arena';
+
 /** Areas (places) as struct-of-arrays. */
 export interface AreaState {
 	n: number;
@@ -30,8 +32,9 @@ export interface AreaState {
 	providerCount: Int32Array;
 }
 
-export function allocateAreas(n: number): AreaState {
-	const f = () => new Float64Array(n);
+/** The columns of `n` areas, in `arena` (by default one of their own). */
+export function allocateAreas(n: number, arena: ColumnSource = new Arena(measureColumns((source) => allocateAreas(n, source)))): AreaState {
+	const f = () => arena.column(Float64Array, n);
 	return {
 		n,
 		deprivation: f(),
@@ -48,7 +51,7 @@ export function allocateAreas(n: number): AreaState {
 		preventionEffect: f(),
 		outreachEffect: f(),
 		fillChance: f(),
-		firstProvider: new Int32Array(n),
-		providerCount: new Int32Array(n)
+		firstProvider: arena.column(Int32Array, n),
+		providerCount: arena.column(Int32Array, n)
 	};
 }

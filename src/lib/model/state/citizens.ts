@@ -1,3 +1,5 @@
+import { Arena, measureColumns, type ColumnSource } from '../arena';
+
 /** Citizens as struct-of-arrays: citizen i is index i in every column. */
 export interface CitizenState {
 	n: number;
@@ -43,33 +45,42 @@ export interface CitizenState {
 	prev: Int32Array;
 }
 
-export function allocateCitizens(n: number): CitizenState {
-	return {
+/** Bytes the citizen columns of `n` citizens take in an arena. */
+export function citizenBytes(n: number): number {
+	return measureColumns((source) => allocateCitizens(n, source));
+}
+
+/** The columns of `n` citizens, in `arena` (by default one of their own). */
+export function allocateCitizens(n: number, arena: ColumnSource = new Arena(citizenBytes(n))): CitizenState {
+	const c: CitizenState = {
 		n,
-		area: new Uint16Array(n),
-		quintile: new Uint8Array(n),
-		deprivation: new Float32Array(n),
-		complex: new Uint8Array(n),
-		capability: new Float32Array(n),
-		capabilityMonth: new Int16Array(n),
-		baseCapability: new Float32Array(n),
-		ties: new Float32Array(n),
-		trust: new Float32Array(n),
-		trustMonth: new Int16Array(n),
-		fragilityMonth: new Int16Array(n),
-		choiceCapacity: new Float32Array(n),
-		onsetBase: new Float32Array(n),
-		state: new Uint8Array(n),
-		flags: new Uint8Array(n),
-		provider: new Int16Array(n),
-		homeProvider: new Int16Array(n),
-		arrivalDay: new Int32Array(n),
-		allowance: new Float32Array(n),
-		dueDay: new Int32Array(n),
-		caseUnits: new Float32Array(n),
-		lastContactMonth: new Int16Array(n),
-		lastCrisisMonth: new Int16Array(n),
-		next: new Int32Array(n).fill(-1),
-		prev: new Int32Array(n).fill(-1)
+		area: arena.column(Uint16Array, n),
+		quintile: arena.column(Uint8Array, n),
+		deprivation: arena.column(Float32Array, n),
+		complex: arena.column(Uint8Array, n),
+		capability: arena.column(Float32Array, n),
+		capabilityMonth: arena.column(Int16Array, n),
+		baseCapability: arena.column(Float32Array, n),
+		ties: arena.column(Float32Array, n),
+		trust: arena.column(Float32Array, n),
+		trustMonth: arena.column(Int16Array, n),
+		fragilityMonth: arena.column(Int16Array, n),
+		choiceCapacity: arena.column(Float32Array, n),
+		onsetBase: arena.column(Float32Array, n),
+		state: arena.column(Uint8Array, n),
+		flags: arena.column(Uint8Array, n),
+		provider: arena.column(Int16Array, n),
+		homeProvider: arena.column(Int16Array, n),
+		arrivalDay: arena.column(Int32Array, n),
+		allowance: arena.column(Float32Array, n),
+		dueDay: arena.column(Int32Array, n),
+		caseUnits: arena.column(Float32Array, n),
+		lastContactMonth: arena.column(Int16Array, n),
+		lastCrisisMonth: arena.column(Int16Array, n),
+		next: arena.column(Int32Array, n),
+		prev: arena.column(Int32Array, n)
 	};
+	c.next.fill(-1);
+	c.prev.fill(-1);
+	return c;
 }

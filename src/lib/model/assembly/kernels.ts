@@ -1,0 +1,5 @@
+// The compiled kernels' entry (AssemblyScript, built by scripts/build-kernels.ts into
+// ../kernels.generated.ts). Each kernel is one hot loop of a mechanism, working on the world's
+// columns in place (../arena.ts); it must give exactly the numbers of the JavaScript it replaces,
+// so its arithmetic follows that code operation for operation.
+export { onsetPass, unwellPass } from './need-step';

@@ -1,0 +1,205 @@
+// The need step's two passes over the citizens (AssemblyScript, compiled by
+// scripts/build-kernels.ts; ../mechanisms/need-dynamics.ts says what they model and prepares
+// each month's draws and hazards). Columns are byte offsets into the world's arena, read and
+// written with their own types; the arithmetic follows the TypeScript these passes replaced
+// (kept as the reference in need-step-kernel.spec.ts) operation for operation, single-precision
+// columns widened on reading and rounded on writing as typed arrays do, so the numbers are the same.
+
+// Constants of ../constants.ts and ../citizen-memory.ts.
+const WELL: u8 = 0;
+const AT_RISK: u8 = 1;
+const WAITING: u8 = 2;
+const F_UNRESOLVED: u8 = 1;
+const F_TURNED_AWAY: u8 = 2;
+const QUINTILES: i32 = 5;
+const MEMORY_TABLE_MONTHS: i32 = 512;
+
+/**
+ * The first pass, over every citizen, area by area (an area's onset multiplier holds for its
+ * run): the well who become at risk, and the list of those not well at its start (returns their
+ * number). The list is kept without a branch on the state (`(state + 1) >> 1` is 0 for the well,
+ * 1 for the others), which goes either way for many citizens. A relapse risk only fades, so the
+ * hazard with the risk as set bounds this month's: its fading is worked out only for the few
+ * citizens whose draw is below that bound.
+ */
+export function onsetPass(
+	areas: i32,
+	month: i32,
+	state: usize,
+	onsetBase: usize,
+	fragility: usize,
+	fragilityMonth: usize,
+	quintile: usize,
+	draw: usize,
+	unwell: usize,
+	cellWell: usize,
+	areaOnset: usize,
+	citizensEnd: usize,
+	fragilityKeep: usize
+): i32 {
+	let unwellCount: i32 = 0;
+	let i: i32 = 0;
+	for (let a: i32 = 0; a < areas; a++) {
+		const multiplier = load<f64>(areaOnset + (<usize>a << 3));
+		const end = load<i32>(citizensEnd + (<usize>a << 2));
+		for (; i < end; i++) {
+			const at = <usize>i;
+			const notWell = (<i32>load<u8>(state + at) + 1) >> 1;
+			store<i32>(unwell + (<usize>unwellCount << 2), i);
+			unwellCount += notWell;
+			const base = <f64>load<f32>(onsetBase + (at << 2)) * multiplier;
+			const u = load<f64>(draw + (at << 3));
+			if (u < base * (1 + <f64>load<f32>(fragility + (at << 2))) && notWell == 0) {
+				const gap = month - <i32>load<i16>(fragilityMonth + (at << 1));
+				// A stored month ahead of the world's: JavaScript read past the table, and NaN passes no test.
+				if (gap < 0) continue;
+				const f = gap < MEMORY_TABLE_MONTHS ? <f64>load<f32>(fragility + (at << 2)) * load<f64>(fragilityKeep + (<usize>gap << 3)) : 0.0;
+				if (u < base * (1 + f)) {
+					store<u8>(state + at, AT_RISK);
+					const cell = cellWell + (<usize>(a * QUINTILES + <i32>load<u8>(quintile + at)) << 3);
+					store<f64>(cell, load<f64>(cell) - 1);
+				}
+			}
+		}
+	}
+	return unwellCount;
+}
+
+// What the second pass hands back to need-dynamics.ts (rare: crises, citizens leaving a list, memories older than the tables).
+@external("env", "needCrisis")
+declare function needCrisis(i: i32): void;
+@external("env", "needWaitingCrisis")
+declare function needWaitingCrisis(i: i32): void;
+@external("env", "needWaitingRecovery")
+declare function needWaitingRecovery(i: i32): void;
+@external("env", "trustLongAgo")
+declare function trustLongAgo(i: i32): f64;
+@external("env", "capabilityLongAgo")
+declare function capabilityLongAgo(i: i32): f64;
+
+/** What `table[gap]` is in JavaScript for a gap below zero: undefined, which makes the sum NaN. */
+@inline
+function decayed(base: f64, value: f64, table: usize, gap: i32): f64 {
+	return gap < 0 ? NaN : base + (value - base) * load<f64>(table + (<usize>gap << 3));
+}
+
+/**
+ * The second pass, over the citizens not well, in citizen order; returns how many are presenting
+ * (listed in `presenting`). A citizen at risk whose draw is at or above their area's quiet draw
+ * (fillQuietDraws) is left alone, their memories unread. Trust and capability are brought up to
+ * this month as citizen-memory.ts does: stored in single precision, used unrounded.
+ */
+export function unwellPass(
+	unwellCount: i32,
+	month: i32,
+	monthMiddle: f64,
+	// Citizens' columns.
+	unwell: usize,
+	draw: usize,
+	state: usize,
+	flags: usize,
+	area: usize,
+	quintile: usize,
+	complex: usize,
+	riskFactor: usize,
+	trust: usize,
+	trustMonth: usize,
+	capability: usize,
+	capabilityMonth: usize,
+	baseCapability: usize,
+	arrivalDay: usize,
+	// Areas' and the world's.
+	quiet: usize,
+	prevention: usize,
+	outreach: usize,
+	cellWell: usize,
+	trustKeep: usize,
+	capabilityKeep: usize,
+	presenting: usize,
+	// Assumptions.
+	trustBase: f64,
+	reach: f64,
+	crisisBase: f64,
+	complexCrisis: f64,
+	engagement: f64,
+	repeatCrisis: f64,
+	presentBase: f64,
+	recoveryBase: f64,
+	outreachRecovery: f64,
+	escalationBase: f64
+): i32 {
+	let presentingCount: i32 = 0;
+	for (let j: i32 = 0; j < unwellCount; j++) {
+		const i = load<i32>(unwell + (<usize>j << 2));
+		const at = <usize>i;
+		const u = load<f64>(draw + (at << 3));
+		const s = load<u8>(state + at);
+		if (s == AT_RISK) {
+			const a = <i32>load<u16>(area + (at << 1));
+			if (u >= load<f64>(quiet + (<usize>a << 3))) continue;
+			let tr = <f64>load<f32>(trust + (at << 2));
+			let gap = month - <i32>load<i16>(trustMonth + (at << 1));
+			if (gap != 0) {
+				tr = gap < MEMORY_TABLE_MONTHS ? decayed(trustBase, tr, trustKeep, gap) : trustLongAgo(i);
+				store<f32>(trust + (at << 2), <f32>tr);
+				store<i16>(trustMonth + (at << 1), <i16>month);
+			}
+			const reached = load<f64>(prevention + (<usize>a << 3)) * (reach + (1 - reach) * tr);
+			const e = 1 - (1 - reached) * (1 - load<f64>(outreach + (<usize>a << 3)));
+			const f = load<u8>(flags + at);
+			const crisis =
+				crisisBase *
+				<f64>load<f32>(riskFactor + (at << 2)) *
+				(1 + complexCrisis * <f64>load<u8>(complex + at)) *
+				(1 + engagement * (0.5 - tr)) *
+				(1 - e) *
+				((f & F_UNRESOLVED) != 0 ? repeatCrisis : 1.0);
+			if (u < crisis) {
+				needCrisis(i);
+				continue;
+			}
+			const present = presentBase * (1 + engagement * (tr - 0.5)) * ((f & F_TURNED_AWAY) != 0 ? 0.5 : 1.0);
+			if (u < crisis + present) {
+				store<i32>(presenting + (<usize>presentingCount << 2), i);
+				presentingCount++;
+				continue;
+			}
+			let cap = <f64>load<f32>(capability + (at << 2));
+			gap = month - <i32>load<i16>(capabilityMonth + (at << 1));
+			if (gap != 0) {
+				const base = <f64>load<f32>(baseCapability + (at << 2));
+				cap = gap < MEMORY_TABLE_MONTHS ? decayed(base, cap, capabilityKeep, gap) : capabilityLongAgo(i);
+				store<f32>(capability + (at << 2), <f32>cap);
+				store<i16>(capabilityMonth + (at << 1), <i16>month);
+			}
+			if (u < crisis + present + recoveryBase * (0.5 + cap) * (1 + outreachRecovery * e)) {
+				store<u8>(state + at, WELL);
+				store<u8>(flags + at, 0);
+				const cell = cellWell + (<usize>(a * QUINTILES + <i32>load<u8>(quintile + at)) << 3);
+				store<f64>(cell, load<f64>(cell) + 1);
+			}
+		} else if (s == WAITING) {
+			const escalation =
+				escalationBase *
+				(monthMiddle - <f64>load<i32>(arrivalDay + (at << 2))) *
+				<f64>load<f32>(riskFactor + (at << 2)) *
+				(1 + complexCrisis * <f64>load<u8>(complex + at));
+			if (u < escalation) {
+				needWaitingCrisis(i);
+				continue;
+			}
+			// capabilityNow (citizen-memory.ts), which stores the value brought up to date.
+			let cap = <f64>load<f32>(capability + (at << 2));
+			const gap = month - <i32>load<i16>(capabilityMonth + (at << 1));
+			if (gap != 0) {
+				if (gap < MEMORY_TABLE_MONTHS) {
+					cap = decayed(<f64>load<f32>(baseCapability + (at << 2)), cap, capabilityKeep, gap);
+					store<f32>(capability + (at << 2), <f32>cap);
+					store<i16>(capabilityMonth + (at << 1), <i16>month);
+				} else cap = capabilityLongAgo(i);
+			}
+			if (u < escalation + recoveryBase * (0.5 + cap)) needWaitingRecovery(i);
+		}
+	}
+	return presentingCount;
+}
