@@ -162,7 +162,13 @@ export class Arena implements ColumnSource {
 	/** The kernels, working on this arena's memory (instantiated on first use). */
 	get kernels(): Kernels {
 		if (!this.memory) throw new Error('a dormant arena (a cached settled state) cannot run kernels: copy it live first');
-		this.instance ??= new WebAssembly.Instance(kernelModule(), { env: { memory: this.memory, ...kernelImports } }).exports as unknown as Kernels;
+		if (!this.instance) {
+			const module = kernelModule();
+			for (const { kind, name } of WebAssembly.Module.imports(module))
+				if (kind === 'function' && !(name in kernelImports))
+					throw new Error(`the kernels call ${name}, which no mechanism has registered (registerKernelImports): load the mechanism first`);
+			this.instance = new WebAssembly.Instance(module, { env: { memory: this.memory, ...kernelImports } }).exports as unknown as Kernels;
+		}
 		return this.instance;
 	}
 

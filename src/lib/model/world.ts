@@ -258,8 +258,8 @@ export function createWorld(
 }
 
 /**
- * The world's columns that kernels work on besides the citizens' (arena.ts): the same list sizes
- * the arena and fills it.
+ * The world's own columns in its arena (arena.ts), besides the areas' and citizens': those the
+ * kernels read or write. Asked once to size the arena (measureColumns) and once to allocate.
  */
 function worldColumns(source: ColumnSource, nCitizens: number, nAreas: number) {
 	return {

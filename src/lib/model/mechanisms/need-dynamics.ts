@@ -66,43 +66,46 @@ export function stepNeedDynamics(world: World): void {
 	);
 	stepping = world;
 	recentMonth = month - REPEAT_WINDOW_MONTHS;
-	world.presentingCount = kernels.unwellPass(
-		unwellCount,
-		month,
-		month * DAYS_PER_MONTH + DAYS_PER_MONTH / 2,
-		arena.at(world.unwell),
-		arena.at(draw),
-		arena.at(c.state),
-		arena.at(c.flags),
-		arena.at(c.area),
-		arena.at(c.quintile),
-		arena.at(c.complex),
-		arena.at(world.riskFactor),
-		arena.at(c.trust),
-		arena.at(c.trustMonth),
-		arena.at(c.capability),
-		arena.at(c.capabilityMonth),
-		arena.at(c.baseCapability),
-		arena.at(c.arrivalDay),
-		arena.at(world.quietDraw),
-		arena.at(prevention),
-		arena.at(world.areas.outreachEffect),
-		arena.at(world.cellWell),
-		arena.at(world.trustKeep),
-		arena.at(world.capabilityKeep),
-		arena.at(world.presenting),
-		p.trustBaseline,
-		p.preventionReach,
-		p.crisisRate,
-		p.complexCrisis,
-		p.trustEngagement,
-		1 + p.repeatCrisis,
-		p.presentRate,
-		p.recoveryRate,
-		p.outreachRecovery,
-		p.escalationRate / DAYS_PER_MONTH
-	);
-	stepping = undefined;
+	try {
+		world.presentingCount = kernels.unwellPass(
+			unwellCount,
+			month,
+			month * DAYS_PER_MONTH + DAYS_PER_MONTH / 2,
+			arena.at(world.unwell),
+			arena.at(draw),
+			arena.at(c.state),
+			arena.at(c.flags),
+			arena.at(c.area),
+			arena.at(c.quintile),
+			arena.at(c.complex),
+			arena.at(world.riskFactor),
+			arena.at(c.trust),
+			arena.at(c.trustMonth),
+			arena.at(c.capability),
+			arena.at(c.capabilityMonth),
+			arena.at(c.baseCapability),
+			arena.at(c.arrivalDay),
+			arena.at(world.quietDraw),
+			arena.at(prevention),
+			arena.at(world.areas.outreachEffect),
+			arena.at(world.cellWell),
+			arena.at(world.trustKeep),
+			arena.at(world.capabilityKeep),
+			arena.at(world.presenting),
+			p.trustBaseline,
+			p.preventionReach,
+			p.crisisRate,
+			p.complexCrisis,
+			p.trustEngagement,
+			1 + p.repeatCrisis,
+			p.presentRate,
+			p.recoveryRate,
+			p.outreachRecovery,
+			p.escalationRate / DAYS_PER_MONTH
+		);
+	} finally {
+		stepping = undefined;
+	}
 }
 
 /** The world whose unwell pass is running, and its window for repeat contacts: what the pass's calls back act on. */
