@@ -92,7 +92,7 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
  * block is a WebAssembly memory; a dormant one (a settled state kept in the cache) is a plain
  * buffer, since each memory reserves gigabytes of address space. Its size is fixed when it is made
  * (growing a memory would detach every column), and a copy lays its columns out at the same
- * offsets, so a world's copy finds each column where the original had it (viewIn).
+ * offsets, so a world's copy finds each column where the original had it (viewOf).
  */
 export class Arena implements ColumnSource {
 	private readonly memory: WebAssembly.Memory | undefined;
@@ -102,7 +102,7 @@ export class Arena implements ColumnSource {
 	private workingFrom: number | undefined;
 	private instance: Kernels | undefined;
 
-	/** An arena with room for `bytes` of columns (as arenaBytes counts them); live unless said otherwise. */
+	/** An arena with room for `bytes` of columns (as measureColumns counts them); live unless said otherwise. */
 	constructor(
 		readonly bytes: number,
 		live = true

@@ -45,13 +45,8 @@ export interface CitizenState {
 	prev: Int32Array;
 }
 
-/** Bytes the citizen columns of `n` citizens take in an arena. */
-export function citizenBytes(n: number): number {
-	return measureColumns((source) => allocateCitizens(n, source));
-}
-
 /** The columns of `n` citizens, in `arena` (by default one of their own). */
-export function allocateCitizens(n: number, arena: ColumnSource = new Arena(citizenBytes(n))): CitizenState {
+export function allocateCitizens(n: number, arena: ColumnSource = new Arena(measureColumns((source) => allocateCitizens(n, source)))): CitizenState {
 	const c: CitizenState = {
 		n,
 		area: arena.column(Uint16Array, n),
