@@ -284,8 +284,8 @@ function workingColumns(source: ColumnSource, nCitizens: number, nAreas: number)
 	};
 }
 
-/** Names of the working columns: they hold nothing from one month to the next, and a copy of a world has them zeroed. */
-export const WORKING_COLUMNS: readonly (keyof World)[] = ['needDraw', 'unwell', 'quietDraw'];
+/** Names of the working columns (workingColumns's): they hold nothing from one month to the next, and a copy of a world has them zeroed. */
+export const WORKING_COLUMNS = Object.keys(workingColumns({ column: (type) => new type(new ArrayBuffer(0), 0, 0) }, 0, 0)) as readonly (keyof World)[];
 
 function copyInto<C extends Float64Array | Int32Array>(column: C, values: C): C {
 	column.set(values);
