@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { compileKernels } from '../../../scripts/build-kernels';
 import { Arena, measureColumns } from './arena';
 import { KERNELS_WASM } from './kernels.generated';
-import { testWorld } from './mechanisms/_test-world';
+import { columns, testWorld } from './mechanisms/_test-world';
 import { SettledStateCache } from './settled-cache';
 import { WORKING_COLUMNS } from './world';
 
@@ -108,6 +108,10 @@ describe('a world\'s arena', () => {
 		expect(arena.used).toBe(arena.bytes);
 		for (const column of [c.state, c.trust, c.arrivalDay, c.prev, world.fragility, world.riskFactor, world.presenting, world.cellWell, world.trustKeep, world.areas.outreachEffect])
 			expect(arena.holds(column)).toBe(true);
+		// Every column of the areas, citizens and providers, of the random streams, and those the service kernel counts into.
+		const inArena = columns({ areas: world.areas, citizens: c, providers: world.providers, streams: world.streams, tallies: world.tallies.cells, cellWaiting: world.cellWaiting, cellTrust: world.cellTrust, crises: world.crisesByProvider, waits: world.waitGroups, logistic: [world.logisticLower, world.logisticUpper] });
+		expect(inArena.size).toBeGreaterThan(120);
+		for (const [path, column] of inArena) expect(arena.holds(column as unknown as ArrayBufferView), path).toBe(true);
 		// The working columns last, so that a copy carries everything before them.
 		for (const name of WORKING_COLUMNS) expect((world[name] as Float64Array).byteOffset).toBeGreaterThan(world.presenting.byteOffset);
 	});

@@ -57,6 +57,8 @@ export interface Kernels {
 		outreachRecovery: number,
 		escalationBase: number
 	): number;
+	/** Serve every provider's waiting list this month; `columns` and `scalars` are the world's tables (service-layout.ts). */
+	serveProviders(providers: number, columns: number, scalars: number): void;
 }
 
 /** Functions the kernels call back, by name: the mechanisms register theirs when loaded. */
@@ -208,6 +210,11 @@ export class Arena implements ColumnSource {
 export interface ColumnSource {
 	column<C extends Column>(type: ColumnType<C>, length: number): C;
 }
+
+/** Columns of their own, each in a buffer of its own (for what is not in a world's arena). */
+export const separateColumns: ColumnSource = {
+	column: (type, length) => new type(new ArrayBuffer(length * type.BYTES_PER_ELEMENT), 0, length)
+};
 
 /** Bytes an arena needs for the columns `allocate` asks of it (each aligned as Arena.column aligns it). */
 export function measureColumns(allocate: (source: ColumnSource) => void): number {

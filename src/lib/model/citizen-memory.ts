@@ -1,6 +1,8 @@
 import { QUINTILES } from './constants';
 import { detPow } from './det-math';
 import type { World } from './world';
+import { registerKernelImports } from './arena';
+import { kernelWorld } from './kernel-world';
 
 /**
  * Slowly fading citizen memories, kept lazily so that the monthly pass over citizens touches
@@ -95,3 +97,9 @@ export function setCapability(world: World, i: number, value: number): void {
 	world.citizens.capability[i] = value < 0 ? 0 : value > 1 ? 1 : value;
 	world.citizens.capabilityMonth[i] = world.month;
 }
+
+registerKernelImports({
+	/** Memories older than the decay tables, for the kernels (which have the tables only). */
+	trustLongAgo: (i: number) => trustNow(kernelWorld(), i),
+	capabilityLongAgo: (i: number) => capabilityNow(kernelWorld(), i)
+});

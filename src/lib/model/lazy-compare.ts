@@ -24,8 +24,9 @@ function table(f: (x: number) => number, widen: number): Float64Array {
 
 const EXP_LOWER = table(detExp, 1 - MARGIN);
 const EXP_UPPER = table(detExp, 1 + MARGIN);
-const LOGISTIC_LOWER = table(logistic, 1 - MARGIN);
-const LOGISTIC_UPPER = table(logistic, 1 + MARGIN);
+/** The logistic's bounds, exported for the service kernel, which reads a copy in the world's arena (assembly/service.ts). */
+export const LOGISTIC_LOWER = table(logistic, 1 - MARGIN);
+export const LOGISTIC_UPPER = table(logistic, 1 + MARGIN);
 
 /** Exactly `u < scale * detExp(x)`, for any u and any scale ≥ 0 (other scales take the full comparison). */
 export function belowScaledExp(u: number, scale: number, x: number): boolean {

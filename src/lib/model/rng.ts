@@ -1,8 +1,23 @@
 import seedrandom from 'seedrandom';
 import { detLog } from './det-math';
+import { separateColumns, type ColumnSource } from './arena';
 
 /** Draws generated at a time (see Rng). */
-const BLOCK = 256;
+export const BLOCK = 256;
+/** The stream's state: the generator's words a, b, c, d, then the next draw of its block to hand out (BLOCK: none left). */
+const STATE_WORDS = 5;
+const POS = 4;
+
+/** A stream's two columns: its state and its block of draws generated ahead. */
+export interface StreamColumns {
+	state: Int32Array;
+	block: Float64Array;
+}
+
+/** A stream's columns from `source`: in a world's arena, so that a compiled kernel draws from the stream too (assembly/rng.ts). */
+export function streamColumns(source: ColumnSource = separateColumns): StreamColumns {
+	return { state: source.column(Int32Array, STATE_WORDS), block: source.column(Float64Array, BLOCK) };
+}
 
 /**
  * A stream of uniform numbers in [0, 1): the Tyche-i generator, seeded by seedrandom and
@@ -12,24 +27,35 @@ const BLOCK = 256;
  *
  * Draws are generated BLOCK at a time, with the generator's state in local variables, and
  * handed out in order: the sequence is the same as one at a time, and `next` is a small function
- * that inlines well. A copy of the object (the settled-state cache) copies the draws not yet
- * handed out, so it goes on exactly where the original would.
+ * that inlines well. The state, the block and the position in it are columns (typed arrays),
+ * which a world keeps in its arena: a compiled kernel (assembly/rng.ts) then draws from the same
+ * stream, in the same order, and a copy of the world goes on exactly where the original would.
  */
 export class Rng {
-	/** State words a, b, c, d; a typed array keeps them untagged 32-bit integers. */
+	/** The state (STATE_WORDS): a typed array keeps the words untagged 32-bit integers. */
 	private readonly s: Int32Array;
-	/** Draws generated ahead; `pos` is the next to hand out (BLOCK: none left). */
-	private readonly block = new Float64Array(BLOCK);
-	private pos = BLOCK;
+	/** Draws generated ahead; s[POS] is the next to hand out. */
+	private readonly block: Float64Array;
 
-	constructor(state: { a: number; b: number; c: number; d: number }) {
-		this.s = new Int32Array([state.a, state.b, state.c, state.d]);
+	constructor(
+		state: { a: number; b: number; c: number; d: number },
+		readonly columns: StreamColumns = streamColumns()
+	) {
+		this.s = columns.state;
+		this.block = columns.block;
+		this.s.set([state.a, state.b, state.c, state.d, BLOCK]);
 	}
 
 	/** Return the next uniform number in [0, 1). */
 	next(): number {
-		if (this.pos === BLOCK) this.refill();
-		return this.block[this.pos++];
+		const s = this.s;
+		let pos = s[POS];
+		if (pos === BLOCK) {
+			this.refill();
+			pos = 0;
+		}
+		s[POS] = pos + 1;
+		return this.block[pos];
 	}
 
 	/**
@@ -38,20 +64,25 @@ export class Rng {
 	 */
 	fill(out: Float64Array, n: number): void {
 		const block = this.block;
+		const s = this.s;
+		let pos = s[POS];
 		let j = 0;
-		while (j < n && this.pos < BLOCK) out[j++] = block[this.pos++];
+		while (j < n && pos < BLOCK) out[j++] = block[pos++];
 		const whole = j + Math.floor((n - j) / BLOCK) * BLOCK;
 		if (whole > j) this.generate(out, j, whole);
 		j = whole;
 		while (j < n) {
-			if (this.pos === BLOCK) this.refill();
-			out[j++] = block[this.pos++];
+			if (pos === BLOCK) {
+				this.refill();
+				pos = 0;
+			}
+			out[j++] = block[pos++];
 		}
+		s[POS] = pos;
 	}
 
 	private refill(): void {
 		this.generate(this.block, 0, BLOCK);
-		this.pos = 0;
 	}
 
 	/** Generate out[from..to) and advance the state past them. */
@@ -84,9 +115,9 @@ export class Rng {
  * agent gets its own named stream, so that a change in how often one mechanism draws never
  * shifts the numbers another sees (common random numbers across scenarios).
  */
-export function createStream(seed: number, replicate: number, name: string): Rng {
+export function createStream(seed: number, replicate: number, name: string, columns?: StreamColumns): Rng {
 	const seeded = seedrandom.tychei(`levers|${seed}|${replicate}|${name}`, { state: true });
-	return new Rng(seeded.state());
+	return new Rng(seeded.state(), columns);
 }
 
 /** Derive the seed of replicate `r` from a base seed, reproducibly. */

@@ -1,4 +1,5 @@
 import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, QUINTILES } from './constants';
+import { separateColumns, type ColumnSource } from './arena';
 
 /**
  * Monthly event counts by group (overall, quintiles, areas), reset each month and turned into
@@ -58,12 +59,13 @@ export interface Tallies {
 	cells: Float64Array;
 }
 
-export function allocateTallies(areas: number): Tallies {
+/** Tallies for `areas` areas, the cells (which the service kernel counts into) from `source`. */
+export function allocateTallies(areas: number, source: ColumnSource = separateColumns): Tallies {
 	const groups = GROUP_FIRST_AREA + areas;
 	return {
 		groups,
 		values: new Float64Array(groups * TALLY_KEYS),
-		cells: new Float64Array(areas * QUINTILES * TALLY_KEYS)
+		cells: source.column(Float64Array, areas * QUINTILES * TALLY_KEYS)
 	};
 }
 

@@ -2,7 +2,9 @@ import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, MIN_POSTS_PER_PROVIDER, NEVER, 
 import { WAIT_BINS } from './wait-bins';
 import { detExp } from './det-math';
 import { defaultLevers, type AssumptionValues, type LeverValues } from './parameters/registry';
-import { beta, createStream, normal, type Rng } from './rng';
+import { beta, createStream, normal, streamColumns, type Rng } from './rng';
+import { LOGISTIC_LOWER, LOGISTIC_UPPER } from './lazy-compare';
+import { SERVICE_COLUMNS, SERVICE_SCALARS } from './mechanisms/service-layout';
 import { allocateAreas, type AreaState } from './state/areas';
 import { selectRank } from './select-rank';
 import { allocateCitizens, type CitizenState } from './state/citizens';
@@ -123,7 +125,13 @@ export interface World {
 	unwell: Int32Array;
 	/** Each area's draw above which a citizen at risk is left alone this month (a working column too). */
 	quietDraw: Float64Array;
-	/** The memory holding the columns compiled kernels work on: the areas', the citizens' and worldColumns'. */
+	/** The service kernel's tables of column offsets and scalars, laid out each month (service-layout.ts; working columns). */
+	serviceColumns: Int32Array;
+	serviceScalars: Float64Array;
+	/** The bounds of the logistic (lazy-compare.ts), copied where the service kernel reads them. */
+	logisticLower: Float64Array;
+	logisticUpper: Float64Array;
+	/** The memory holding the columns compiled kernels work on (arenaColumns). */
 	arena: Arena;
 	/** One past each area's last citizen: citizens are stored area by area. */
 	areaCitizensEnd: Int32Array;
@@ -178,19 +186,14 @@ export function createWorld(
 	// Head-room for providers to grow when money follows users.
 	const slotsPerProvider = Math.max(4, Math.ceil((SLOT_HEADROOM * basePosts) / nProviders) + 1);
 
-	const providers = allocateProviders(nProviders);
 	const workers = allocateWorkers(slotsPerProvider * nProviders);
 	const arena = new Arena(
 		measureColumns((source) => {
-			allocateAreas(nAreas, source);
-			allocateCitizens(nCitizens, source);
-			worldColumns(source, nCitizens, nAreas);
+			arenaColumns(source, nCitizens, nAreas, nProviders);
 			workingColumns(source, nCitizens, nAreas);
 		})
 	);
-	const areas = allocateAreas(nAreas, arena);
-	const citizens = allocateCitizens(nCitizens, arena);
-	const columns = worldColumns(arena, nCitizens, nAreas);
+	const { areas, citizens, providers, streams, tallies, columns } = arenaColumns(arena, nCitizens, nAreas, nProviders);
 	arena.beginWorking();
 	const working = workingColumns(arena, nCitizens, nAreas);
 
@@ -218,12 +221,12 @@ export function createWorld(
 		integrationHistory: new Float64Array(24).fill(levers.integration),
 		climate: { controlling: 0, reportingBurden: 0, outcomeVisibility: 0, overheadShare: 0, integrationStep: 0 },
 		streams: {
-			citizens: createStream(seed, replicate, 'citizens'),
-			events: createStream(seed, replicate, 'events'),
-			workers: createStream(seed, replicate, 'workers'),
-			providers: createStream(seed, replicate, 'providers')
+			citizens: createStream(seed, replicate, 'citizens', streams.citizens),
+			events: createStream(seed, replicate, 'events', streams.events),
+			workers: createStream(seed, replicate, 'workers', streams.workers),
+			providers: createStream(seed, replicate, 'providers', streams.providers)
 		},
-		tallies: allocateTallies(nAreas),
+		tallies,
 		month: firstMonth,
 		recordStart: NOT_RECORDING,
 		presenting: columns.presenting,
@@ -231,12 +234,12 @@ export function createWorld(
 		...registrations(citizens, nProviders),
 		...deprivationSumsOfSquares(citizens, nAreas, nProviders),
 		groupPopulation: groupPopulation(citizens, nAreas),
-		crisesByProvider: new Float64Array(nProviders),
+		crisesByProvider: columns.crisesByProvider,
 		areaFlows: createAreaFlows(areas.firstProvider, areas.providerCount),
 		scratch: new Float64Array(nProviders),
 		areaScratch: columns.areaScratch,
-		...cellSums(citizens, nAreas, columns.cellWell),
-		waitGroups: new Float64Array((GROUP_FIRST_AREA + nAreas) * WAIT_BINS),
+		...cellSums(citizens, nAreas, columns),
+		waitGroups: columns.waitGroups,
 		trustKeep: copyInto(columns.trustKeep, decayTable(1 - p.trustDrift)),
 		trustSumsMonth: firstMonth,
 		fragilityKeep: copyInto(columns.fragilityKeep, decayTable(fragilityKeepPerMonth)),
@@ -248,6 +251,8 @@ export function createWorld(
 		recordHistogram: false,
 		riskFactor,
 		fragility: columns.fragility,
+		logisticLower: copyInto(columns.logisticLower, LOGISTIC_LOWER),
+		logisticUpper: copyInto(columns.logisticUpper, LOGISTIC_UPPER),
 		...working,
 		arena,
 		areaCitizensEnd: copyInto(columns.areaCitizensEnd, areaCitizensEnd(citizens.area, nAreas)),
@@ -258,36 +263,65 @@ export function createWorld(
 }
 
 /**
- * The world's own columns in its arena (arena.ts), besides the areas' and citizens': those the
- * kernels read or write. Asked once to size the arena (measureColumns) and once to allocate.
+ * Everything in a world's arena (arena.ts), the columns the compiled kernels read or write: the
+ * areas', citizens' and providers' columns, the random streams', the tallies' cells and the
+ * world's own (worldColumns). Asked once to size the arena (measureColumns) and once to allocate.
  */
-function worldColumns(source: ColumnSource, nCitizens: number, nAreas: number) {
+function arenaColumns(source: ColumnSource, nCitizens: number, nAreas: number, nProviders: number) {
+	return {
+		areas: allocateAreas(nAreas, source),
+		citizens: allocateCitizens(nCitizens, source),
+		providers: allocateProviders(nProviders, source),
+		streams: {
+			citizens: streamColumns(source),
+			events: streamColumns(source),
+			workers: streamColumns(source),
+			providers: streamColumns(source)
+		},
+		tallies: allocateTallies(nAreas, source),
+		columns: worldColumns(source, nCitizens, nAreas, nProviders)
+	};
+}
+
+/** The world's own columns in its arena. */
+function worldColumns(source: ColumnSource, nCitizens: number, nAreas: number, nProviders: number) {
 	return {
 		fragility: source.column(Float32Array, nCitizens),
 		riskFactor: source.column(Float32Array, nCitizens),
 		presenting: source.column(Int32Array, nCitizens),
 		cellWell: source.column(Float64Array, nAreas * QUINTILES),
+		cellWaiting: source.column(Float64Array, nAreas * QUINTILES),
+		cellTrust: source.column(Float64Array, nAreas * QUINTILES),
+		crisesByProvider: source.column(Float64Array, nProviders),
+		waitGroups: source.column(Float64Array, (GROUP_FIRST_AREA + nAreas) * WAIT_BINS),
 		areaScratch: source.column(Float64Array, nAreas),
 		areaCitizensEnd: source.column(Int32Array, nAreas),
 		fragilityKeep: source.column(Float64Array, MEMORY_TABLE_MONTHS),
 		trustKeep: source.column(Float64Array, MEMORY_TABLE_MONTHS),
-		capabilityKeep: source.column(Float64Array, MEMORY_TABLE_MONTHS)
+		capabilityKeep: source.column(Float64Array, MEMORY_TABLE_MONTHS),
+		logisticLower: source.column(Float64Array, LOGISTIC_LOWER.length),
+		logisticUpper: source.column(Float64Array, LOGISTIC_UPPER.length)
 	};
 }
 
-/** The need step's working columns (World), written before they are read every month: copies of a world leave them out. */
+/**
+ * The working columns (World), written before they are read every month: copies of a world leave
+ * them out. The need step's, and the service kernel's tables (service-layout.ts).
+ */
 function workingColumns(source: ColumnSource, nCitizens: number, nAreas: number) {
 	return {
 		needDraw: source.column(Float64Array, nCitizens),
 		unwell: source.column(Int32Array, nCitizens),
-		quietDraw: source.column(Float64Array, nAreas)
+		quietDraw: source.column(Float64Array, nAreas),
+		serviceColumns: source.column(Int32Array, SERVICE_COLUMNS),
+		serviceScalars: source.column(Float64Array, SERVICE_SCALARS)
 	};
 }
 
 /** Names of the working columns (workingColumns's): they hold nothing from one month to the next, and a copy of a world has them zeroed. */
 export const WORKING_COLUMNS = Object.keys(workingColumns({ column: (type) => new type(new ArrayBuffer(0), 0, 0) }, 0, 0)) as readonly (keyof World)[];
 
-function copyInto<C extends Float64Array | Int32Array>(column: C, values: C): C {
+function copyInto<C extends Float64Array | Int32Array>(column: C, values: ArrayLike<number>): C {
 	column.set(values);
 	return column;
 }
@@ -367,17 +401,16 @@ function registrations(c: CitizenState, nProviders: number) {
 	return { registeredDeprivation, registeredCount };
 }
 
-/** The cell sums, those of the well into `cellWell` (an arena's column). */
-function cellSums(c: CitizenState, nAreas: number, cellWell: Float64Array) {
+/** The cell sums, those kept in the arena into its columns. */
+function cellSums(c: CitizenState, nAreas: number, { cellWell, cellTrust, cellWaiting }: { cellWell: Float64Array; cellTrust: Float64Array; cellWaiting: Float64Array }) {
 	const cellPopulation = new Float64Array(nAreas * QUINTILES);
-	const cellTrust = new Float64Array(nAreas * QUINTILES);
 	for (let i = 0; i < c.n; i++) {
 		const cell = c.area[i] * QUINTILES + c.quintile[i];
 		cellPopulation[cell]++;
 		if (c.state[i] === WELL) cellWell[cell]++;
 		cellTrust[cell] += c.trust[i];
 	}
-	return { cellPopulation, cellWell, cellTrust, cellWaiting: new Float64Array(nAreas * QUINTILES) };
+	return { cellPopulation, cellWell, cellTrust, cellWaiting };
 }
 
 function groupPopulation(c: CitizenState, nAreas: number): Float64Array {

@@ -3,3 +3,4 @@
 // columns in place (../arena.ts); it must give exactly the numbers of the JavaScript it replaces,
 // so its arithmetic follows that code operation for operation.
 export { onsetPass, unwellPass } from './need-step';
+export { serveProviders } from './service';

@@ -5,14 +5,7 @@
 // (kept as the reference in need-step-kernel.spec.ts) operation for operation, single-precision
 // columns widened on reading and rounded on writing as typed arrays do, so the numbers are the same.
 
-// Constants of ../constants.ts and ../citizen-memory.ts.
-const WELL: u8 = 0;
-const AT_RISK: u8 = 1;
-const WAITING: u8 = 2;
-const F_UNRESOLVED: u8 = 1;
-const F_TURNED_AWAY: u8 = 2;
-const QUINTILES: i32 = 5;
-const MEMORY_TABLE_MONTHS: i32 = 512;
+import { AT_RISK, F_TURNED_AWAY, F_UNRESOLVED, MEMORY_TABLE_MONTHS, QUINTILES, WAITING, WELL } from './constants';
 
 /**
  * The first pass, over every citizen, area by area (an area's onset multiplier holds for its

@@ -1,6 +1,7 @@
 import { AT_RISK, DAYS_PER_MONTH, F_FAILURE, F_UNRESOLVED, QUINTILES, REPEAT_WINDOW_MONTHS, WELL } from '../constants';
 import { registerKernelImports } from '../arena';
-import { adjustTrust, capabilityNow, driftTrustSums, setCapability, trustNow } from '../citizen-memory';
+import { kernelWorld, onWorld } from '../kernel-world';
+import { adjustTrust, capabilityNow, driftTrustSums, setCapability } from '../citizen-memory';
 import { detExp, detPow } from '../det-math';
 import { dequeue } from '../queue';
 import { T, tallyCitizen } from '../tallies';
@@ -64,10 +65,9 @@ export function stepNeedDynamics(world: World): void {
 		arena.at(world.areaCitizensEnd),
 		arena.at(world.fragilityKeep)
 	);
-	stepping = world;
 	recentMonth = month - REPEAT_WINDOW_MONTHS;
-	try {
-		world.presentingCount = kernels.unwellPass(
+	world.presentingCount = onWorld(world, () =>
+		kernels.unwellPass(
 			unwellCount,
 			month,
 			month * DAYS_PER_MONTH + DAYS_PER_MONTH / 2,
@@ -102,26 +102,23 @@ export function stepNeedDynamics(world: World): void {
 			p.recoveryRate,
 			p.outreachRecovery,
 			p.escalationRate / DAYS_PER_MONTH
-		);
-	} finally {
-		stepping = undefined;
-	}
+		)
+	);
 }
 
-/** The world whose unwell pass is running, and its window for repeat contacts: what the pass's calls back act on. */
-let stepping: World | undefined;
+/** The window for repeat contacts of the unwell pass running: its calls back count contacts since this month. */
 let recentMonth = 0;
 
 /** The calls back of the unwell pass (assembly/need-step.ts): the rarer steps, which touch queues, tallies and trust sums. */
 registerKernelImports({
 	/** A citizen at risk has a crisis, at their local provider. */
 	needCrisis(i: number): void {
-		const world = stepping!;
+		const world = kernelWorld();
 		enterCrisis(world, i, world.citizens.homeProvider[i], false, recentMonth);
 	},
 	/** A waiting citizen's need escalates to crisis: off the list, counted as a crisis while waiting. */
 	needWaitingCrisis(i: number): void {
-		const world = stepping!;
+		const world = kernelWorld();
 		const c = world.citizens;
 		leaveQueue(world, i);
 		tallyCitizen(world.tallies.cells, T.crisesWhileWaiting, c.quintile[i], c.area[i], 1);
@@ -129,16 +126,13 @@ registerKernelImports({
 	},
 	/** A waiting citizen's need resolved unaided: the citizen leaves the list. */
 	needWaitingRecovery(i: number): void {
-		const world = stepping!;
+		const world = kernelWorld();
 		const c = world.citizens;
 		leaveQueue(world, i);
 		c.state[i] = WELL;
 		c.flags[i] = 0;
 		world.cellWell[c.area[i] * QUINTILES + c.quintile[i]]++;
-	},
-	/** Memories older than the decay tables (citizen-memory.ts). */
-	trustLongAgo: (i: number) => trustNow(stepping!, i),
-	capabilityLongAgo: (i: number) => capabilityNow(stepping!, i)
+	}
 });
 
 /**

@@ -1,4 +1,5 @@
 import { DAYS_PER_MONTH, QUEUE_DAYS } from '../constants';
+import { Arena, measureColumns, type ColumnSource } from '../arena';
 
 /** Providers (teams) as struct-of-arrays; several per area. */
 export interface ProviderState {
@@ -92,21 +93,22 @@ export interface ProviderState {
 	monthResolved: Float64Array;
 }
 
-export function allocateProviders(n: number): ProviderState {
-	const f = () => new Float64Array(n);
+/** The columns of `n` providers, in `arena` (by default one of their own). */
+export function allocateProviders(n: number, arena: ColumnSource = new Arena(measureColumns((source) => allocateProviders(n, source)))): ProviderState {
+	const f = () => arena.column(Float64Array, n);
 	return {
 		n,
-		area: new Int16Array(n),
-		slotStart: new Int32Array(n),
-		slotCount: new Int32Array(n),
-		outsourceRank: new Int16Array(n),
-		outsourced: new Uint8Array(n),
+		area: arena.column(Int16Array, n),
+		slotStart: arena.column(Int32Array, n),
+		slotCount: arena.column(Int32Array, n),
+		outsourceRank: arena.column(Int16Array, n),
+		outsourced: arena.column(Uint8Array, n),
 		practice: f(),
 		relationalOffset: f(),
 		management: f(),
 		culture: f(),
 		blame: f(),
-		failingMonths: new Int16Array(n),
+		failingMonths: arena.column(Int16Array, n),
 		reportedPerformance: f(),
 		truePerformance: f(),
 		trueQuality: f(),
@@ -116,22 +118,22 @@ export function allocateProviders(n: number): ProviderState {
 		income: f(),
 		balance: f(),
 		financialPressure: f(),
-		trialMonths: new Int16Array(n),
+		trialMonths: arena.column(Int16Array, n),
 		trialPractice: f(),
 		trialOffset: f(),
-		trialServed: new Float64Array(2 * n),
-		trialResolved: new Float64Array(2 * n),
-		trialUnits: new Float64Array(2 * n),
-		ringHead: new Int32Array(n * QUEUE_DAYS).fill(-1),
-		ringTail: new Int32Array(n * QUEUE_DAYS).fill(-1),
-		earliestDue: new Int32Array(n),
-		latestDue: new Int32Array(n),
-		queueLength: new Int32Array(n),
-		queueComplex: new Int32Array(n),
+		trialServed: arena.column(Float64Array, 2 * n),
+		trialResolved: arena.column(Float64Array, 2 * n),
+		trialUnits: arena.column(Float64Array, 2 * n),
+		ringHead: arena.column(Int32Array, n * QUEUE_DAYS).fill(-1),
+		ringTail: arena.column(Int32Array, n * QUEUE_DAYS).fill(-1),
+		earliestDue: arena.column(Int32Array, n),
+		latestDue: arena.column(Int32Array, n),
+		queueLength: arena.column(Int32Array, n),
+		queueComplex: arena.column(Int32Array, n),
 		queueUnits: f(),
 		carryUnits: f(),
-		bucketHead: new Int32Array(n * DAYS_PER_MONTH).fill(-1),
-		bucketTail: new Int32Array(n * DAYS_PER_MONTH).fill(-1),
+		bucketHead: arena.column(Int32Array, n * DAYS_PER_MONTH).fill(-1),
+		bucketTail: arena.column(Int32Array, n * DAYS_PER_MONTH).fill(-1),
 		meanMotivation: f(),
 		meanSkill: f(),
 		burnoutShare: f(),
