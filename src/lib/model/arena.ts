@@ -57,8 +57,12 @@ export interface Kernels {
 		outreachRecovery: number,
 		escalationBase: number
 	): number;
-	/** Serve every provider's waiting list this month; `columns` and `scalars` are the world's tables (service-layout.ts). */
+	/** Serve every provider's waiting list this month; `columns` and `scalars` are the world's tables (kernel-tables.ts). */
 	serveProviders(providers: number, columns: number, scalars: number): void;
+	/** Take the month's `count` presenting citizens in turn: choice, threshold, selection, booking. */
+	accessPresenting(count: number, columns: number, scalars: number): void;
+	/** The access kernel's detExpPair (`which` 0 or 1) and normalFromUniform (`which` 2, of x1), for its spec. */
+	accessMaths(columns: number, scalars: number, x1: number, x2: number, which: number): number;
 }
 
 /** Functions the kernels call back, by name: the mechanisms register theirs when loaded. */

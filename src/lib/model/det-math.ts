@@ -57,13 +57,16 @@ export function detExpPair(x1: number, x2: number, out: Float64Array): void {
 /** detExpPair's range without special cases: e^±700 is finite and normal. */
 const PAIR_RANGE = 700;
 
+/** detExpPair's constants, for the access kernel, which works it out the same way (assembly/access.ts). */
+export const EXP_PAIR = { ln2By64Hi: LN2_64_HI, ln2By64Lo: LN2_64_LO, invLn2By64: INV_LN2_64, range: PAIR_RANGE } as const;
+
 /** Coefficients of the Taylor series of e^t to t^13, highest first (1/13!, 1/12!, …, 1/2, 1, 1). */
 const EXP_SERIES = Float64Array.of(
 	1 / 6227020800, 1 / 479001600, 1 / 39916800, 1 / 3628800, 1 / 362880, 1 / 40320, 1 / 5040, 1 / 720, 1 / 120, 1 / 24, 1 / 6, 0.5, 1, 1
 );
 
 /** 2^(j/64) for j in [0, 64): e^(j ln2/64), or twice e^((j - 64) ln2/64) for j >= 32, built once. */
-const TWO_TO_J_64THS = (() => {
+export const TWO_TO_J_64THS = (() => {
 	const table = new Float64Array(64);
 	for (let j = 0; j < 64; j++) {
 		const m = j < 32 ? j : j - 64;
@@ -112,7 +115,7 @@ export function logistic(x: number): number {
 }
 
 /** 2^k for k in [-1022, 1023], each built by exact doubling so every engine agrees. */
-const POWERS_OF_TWO = (() => {
+export const POWERS_OF_TWO = (() => {
 	const table = new Float64Array(2046);
 	table[1022] = 1;
 	for (let k = 1; k <= 1023; k++) table[1022 + k] = table[1021 + k] * 2;

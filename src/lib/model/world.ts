@@ -2,9 +2,10 @@ import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, MIN_POSTS_PER_PROVIDER, NEVER, 
 import { WAIT_BINS } from './wait-bins';
 import { detExp } from './det-math';
 import { defaultLevers, type AssumptionValues, type LeverValues } from './parameters/registry';
-import { beta, createStream, normal, streamColumns, type Rng } from './rng';
+import { beta, createStream, normal, NORMAL_QUANTILES, streamColumns, type Rng } from './rng';
 import { LOGISTIC_LOWER, LOGISTIC_UPPER } from './lazy-compare';
-import { SERVICE_COLUMNS, SERVICE_SCALARS } from './mechanisms/service-layout';
+import { KERNEL_COLUMNS, KERNEL_SCALARS } from './kernel-tables';
+import { POWERS_OF_TWO, TWO_TO_J_64THS } from './det-math';
 import { allocateAreas, type AreaState } from './state/areas';
 import { selectRank } from './select-rank';
 import { allocateCitizens, type CitizenState } from './state/citizens';
@@ -125,12 +126,15 @@ export interface World {
 	unwell: Int32Array;
 	/** Each area's draw above which a citizen at risk is left alone this month (a working column too). */
 	quietDraw: Float64Array;
-	/** The service kernel's tables of column offsets and scalars, laid out each month (service-layout.ts; working columns). */
-	serviceColumns: Int32Array;
-	serviceScalars: Float64Array;
-	/** The bounds of the logistic (lazy-compare.ts), copied where the service kernel reads them. */
+	/** The tables of column offsets and scalars a kernel reads, laid out before each call (kernel-tables.ts; working columns). */
+	kernelColumns: Int32Array;
+	kernelScalars: Float64Array;
+	/** Tables of the deterministic maths, copied where the kernels read them: the logistic's bounds (lazy-compare.ts), normal quantiles (rng.ts), and detExp's (det-math.ts). */
 	logisticLower: Float64Array;
 	logisticUpper: Float64Array;
+	normalQuantiles: Float64Array;
+	twoToJ64ths: Float64Array;
+	powersOfTwo: Float64Array;
 	/** The memory holding the columns compiled kernels work on (arenaColumns). */
 	arena: Arena;
 	/** One past each area's last citizen: citizens are stored area by area. */
@@ -231,7 +235,7 @@ export function createWorld(
 		recordStart: NOT_RECORDING,
 		presenting: columns.presenting,
 		presentingCount: 0,
-		...registrations(citizens, nProviders),
+		...registrations(citizens, columns),
 		...deprivationSumsOfSquares(citizens, nAreas, nProviders),
 		groupPopulation: groupPopulation(citizens, nAreas),
 		crisesByProvider: columns.crisesByProvider,
@@ -253,6 +257,9 @@ export function createWorld(
 		fragility: columns.fragility,
 		logisticLower: copyInto(columns.logisticLower, LOGISTIC_LOWER),
 		logisticUpper: copyInto(columns.logisticUpper, LOGISTIC_UPPER),
+		normalQuantiles: copyInto(columns.normalQuantiles, NORMAL_QUANTILES),
+		twoToJ64ths: copyInto(columns.twoToJ64ths, TWO_TO_J_64THS),
+		powersOfTwo: copyInto(columns.powersOfTwo, POWERS_OF_TWO),
 		...working,
 		arena,
 		areaCitizensEnd: copyInto(columns.areaCitizensEnd, areaCitizensEnd(citizens.area, nAreas)),
@@ -300,21 +307,26 @@ function worldColumns(source: ColumnSource, nCitizens: number, nAreas: number, n
 		trustKeep: source.column(Float64Array, MEMORY_TABLE_MONTHS),
 		capabilityKeep: source.column(Float64Array, MEMORY_TABLE_MONTHS),
 		logisticLower: source.column(Float64Array, LOGISTIC_LOWER.length),
-		logisticUpper: source.column(Float64Array, LOGISTIC_UPPER.length)
+		logisticUpper: source.column(Float64Array, LOGISTIC_UPPER.length),
+		normalQuantiles: source.column(Float64Array, NORMAL_QUANTILES.length),
+		twoToJ64ths: source.column(Float64Array, TWO_TO_J_64THS.length),
+		powersOfTwo: source.column(Float64Array, POWERS_OF_TWO.length),
+		registeredDeprivation: source.column(Float64Array, nProviders),
+		registeredCount: source.column(Float64Array, nProviders)
 	};
 }
 
 /**
  * The working columns (World), written before they are read every month: copies of a world leave
- * them out. The need step's, and the service kernel's tables (service-layout.ts).
+ * them out. The need step's, and the tables of what a kernel reads (kernel-tables.ts).
  */
 function workingColumns(source: ColumnSource, nCitizens: number, nAreas: number) {
 	return {
 		needDraw: source.column(Float64Array, nCitizens),
 		unwell: source.column(Int32Array, nCitizens),
 		quietDraw: source.column(Float64Array, nAreas),
-		serviceColumns: source.column(Int32Array, SERVICE_COLUMNS),
-		serviceScalars: source.column(Float64Array, SERVICE_SCALARS)
+		kernelColumns: source.column(Int32Array, KERNEL_COLUMNS),
+		kernelScalars: source.column(Float64Array, KERNEL_SCALARS)
 	};
 }
 
@@ -390,10 +402,8 @@ function deprivationSumsOfSquares(c: CitizenState, nAreas: number, nProviders: n
 	};
 }
 
-/** Deprivation sum and count of each provider's users, kept up to date as users move. */
-function registrations(c: CitizenState, nProviders: number) {
-	const registeredDeprivation = new Float64Array(nProviders);
-	const registeredCount = new Float64Array(nProviders);
+/** Deprivation sum and count of each provider's users, kept up to date as users move; into the arena's columns. */
+function registrations(c: CitizenState, { registeredDeprivation, registeredCount }: { registeredDeprivation: Float64Array; registeredCount: Float64Array }) {
 	for (let i = 0; i < c.n; i++) {
 		registeredDeprivation[c.provider[i]] += c.deprivation[i];
 		registeredCount[c.provider[i]]++;

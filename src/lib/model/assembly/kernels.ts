@@ -4,3 +4,4 @@
 // so its arithmetic follows that code operation for operation.
 export { onsetPass, unwellPass } from './need-step';
 export { serveProviders } from './service';
+export { accessMaths, accessPresenting } from './access';

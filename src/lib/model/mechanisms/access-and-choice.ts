@@ -1,20 +1,11 @@
-import {
-	AT_RISK,
-	DAYS_PER_MONTH,
-	F_FAILURE,
-	F_TURNED_AWAY,
-	F_UNRESOLVED,
-	MAX_ALLOWANCE_DAYS,
-	QUINTILES,
-	REPEAT_WINDOW_MONTHS,
-	WAITING
-} from '../constants';
+import { registerKernelImports } from '../arena';
+import { MAX_ALLOWANCE_DAYS } from '../constants';
 import { detExp, detExpPair, detLog } from '../det-math';
-import { addArrival } from '../queue';
+import { layOutAccess } from '../kernel-tables';
+import { onWorld } from '../kernel-world';
+import type { AssumptionValues } from '../parameters/registry';
 import { normalFromUniform, type Rng } from '../rng';
-import { T, tallyCitizen } from '../tallies';
 import type { World } from '../world';
-import { adjustTrust } from '../citizen-memory';
 
 /**
  * Process 3 — access and allocation. Each presenting citizen:
@@ -34,19 +25,14 @@ import { adjustTrust } from '../citizen-memory';
  *   (threshold-chasing) and stream quick cases through first (see-and-treat, shortest job
  *   first), both at the expense of clinical priority: more cases meet the target with the same
  *   capacity, and long, complex cases wait longer.
+ *
+ * The loop over those presenting runs compiled (assembly/access.ts) on the world's columns; here
+ * are each provider's threshold and selection this month. bookCase below books the cases a world
+ * starts with (settled-start.ts) as the kernel books each month's.
  */
 export function stepAccess(world: World): void {
-	const c = world.citizens;
 	const pr = world.providers;
 	const p = world.p;
-	const L = world.levers;
-	const rng = world.streams.events;
-	const tallies = world.tallies.cells;
-	const month = world.month;
-	const monthStart = month * DAYS_PER_MONTH;
-	const recentMonth = month - REPEAT_WINDOW_MONTHS;
-	prepareBooking(world);
-
 	for (let k = 0; k < pr.n; k++) {
 		const relational = 1 + p.relationalTime * pr.relational[k];
 		// Before a provider's capacity is first known it has no backlog unless people are waiting.
@@ -57,45 +43,13 @@ export function stepAccess(world: World): void {
 		const decline = p.selectionBase * resultsPressure(world, k);
 		pr.declineRate[k] = decline > 1 ? 1 : decline;
 	}
-
-	for (let j = 0; j < world.presentingCount; j++) {
-		const i = world.presenting[j];
-		const a = c.area[i];
-		const q = c.quintile[i];
-		const repeatContact = (c.flags[i] & F_UNRESOLVED) !== 0 && c.lastContactMonth[i] >= recentMonth;
-		tallyCitizen(tallies, T.contacts, q, a, 1);
-		if (repeatContact) tallyCitizen(tallies, T.failureContacts, q, a, 1);
-
-		const k = chooseProvider(world, i);
-		c.lastContactMonth[i] = month;
-		pr.monthPresented[k]++;
-
-		if (rng.next() < pr.turnAway[k]) {
-			refuse(world, i);
-			pr.monthTurnedAway[k]++;
-			tallyCitizen(tallies, T.turnedAway, q, a, 1);
-			adjustTrust(world, i, -1.6 * p.trustExperience);
-			continue;
-		}
-		if (c.complex[i] === 1) {
-			tallyCitizen(tallies, T.complexReferrals, q, a, 1);
-			if (pr.declineRate[k] > 0 && rng.next() < pr.declineRate[k]) {
-				refuse(world, i);
-				pr.monthDeclined[k]++;
-				tallyCitizen(tallies, T.declined, q, a, 1);
-				adjustTrust(world, i, -1.6 * p.trustExperience);
-				continue;
-			}
-		}
-
-		const day = Math.floor(rng.next() * DAYS_PER_MONTH);
-		bookCase(world, i, k, monthStart + day, world.streams.events);
-		c.state[i] = WAITING;
-		c.flags[i] = (c.flags[i] & ~(F_FAILURE | F_TURNED_AWAY)) | (repeatContact ? F_FAILURE : 0);
-		addArrival(c, pr, k, day, i);
-		world.cellWaiting[a * QUINTILES + q]++;
-	}
+	layOutAccess(world);
+	const arena = world.arena;
+	const kernels = arena.kernels;
+	onWorld(world, () => kernels.accessPresenting(world.presentingCount, arena.at(world.kernelColumns), arena.at(world.kernelScalars)));
 }
+
+registerKernelImports({ detExp });
 
 /**
  * Per-month constants of bookCase, passed in a typed array: a fractional number passed to a
@@ -109,10 +63,14 @@ const EXPONENTIALS = new Float64Array(2);
 
 /** Work out bookCase's constants from the world's assumptions: before booking any case in a month. */
 export function prepareBooking(world: World): void {
-	const p = world.p;
-	const workSigma = Math.sqrt(detLog(1 + p.caseWorkSpread * p.caseWorkSpread));
+	const workSigma = caseWorkSigma(world.p);
 	BOOKING[WORK_SIGMA] = workSigma;
 	BOOKING[WORK_SHIFT] = -0.5 * workSigma * workSigma;
+}
+
+/** The log-normal sigma of a case's work around its type's mean. */
+export function caseWorkSigma(p: AssumptionValues): number {
+	return Math.sqrt(detLog(1 + p.caseWorkSpread * p.caseWorkSpread));
 }
 
 /**
@@ -164,55 +122,4 @@ export function resultsPressure(world: World, k: number): number {
 		(pr.outsourced[k] === 1 ? p.outsourcedCream : 1) *
 		(1 - p.missionRestraint * L.mission)
 	);
-}
-
-/** Turned away or declined: the need stays unmet and the citizen may come back, often worse. */
-function refuse(world: World, i: number): void {
-	const c = world.citizens;
-	c.state[i] = AT_RISK;
-	c.flags[i] |= F_UNRESOLVED | F_TURNED_AWAY;
-}
-
-/** The provider citizen i uses this time, keeping the registrations behind the sorting index. */
-function chooseProvider(world: World, i: number): number {
-	const c = world.citizens;
-	const L = world.levers;
-	const rng = world.streams.events;
-	const perArea = world.population.providersPerArea;
-	// Users go to their local provider unless they choose this time; a chooser weighs the local
-	// provider, the one they used last and another, usually local and sometimes in another area.
-	let k = c.homeProvider[i];
-	if (L.choice > 0 && rng.next() < L.choice * c.choiceCapacity[i]) {
-		const elsewhere = rng.next() < world.p.choiceReach;
-		const area = elsewhere ? Math.floor(rng.next() * world.areas.n) : c.area[i];
-		const candidate = area * perArea + Math.floor(rng.next() * perArea);
-		k = better(world, better(world, k, c.provider[i]), candidate);
-	}
-	const previous = c.provider[i];
-	if (k !== previous) {
-		world.registeredDeprivation[previous] -= c.deprivation[i];
-		world.registeredCount[previous]--;
-		world.registeredDeprivation[k] += c.deprivation[i];
-		world.registeredCount[k]++;
-		c.provider[i] = k;
-	}
-	return k;
-}
-
-/**
- * The better of two providers as a chooser sees them: the published rating as far as inspection
- * publishes one, otherwise word of mouth about true success. A chooser moves only for a clear gain.
- */
-function better(world: World, current: number, candidate: number): number {
-	if (candidate === current) return current;
-	const pr = world.providers;
-	const published = world.levers.inspection;
-	const rng = world.streams.events;
-	const noise = world.p.wordOfMouthNoise;
-	const heardCandidate = pr.trueQuality[candidate] + noise * normalFromUniform(rng.next());
-	const heardCurrent = pr.trueQuality[current] + noise * normalFromUniform(rng.next());
-	const gain =
-		published * (pr.reportedPerformance[candidate] - pr.reportedPerformance[current]) +
-		(1 - published) * (heardCandidate - heardCurrent);
-	return gain > world.p.switchMargin ? candidate : current;
 }

@@ -6,7 +6,7 @@ import { warmArea } from '../warm-area';
 import { HISTOGRAM_BIN_DAYS, HISTOGRAM_BINS, type World } from '../world';
 import { resultsPressure } from './access-and-choice';
 import { decideEffort } from './effort-split';
-import { layOutService } from './service-layout';
+import { layOutService } from '../kernel-tables';
 
 /**
  * Process 4 — service. Workers decide their effort and its split (effort-split.ts); each provider
@@ -42,7 +42,7 @@ export function stepService(world: World): void {
 	layOutService(world);
 	const arena = world.arena;
 	const kernels = arena.kernels;
-	onWorld(world, () => kernels.serveProviders(pr.n, arena.at(world.serviceColumns), arena.at(world.serviceScalars)));
+	onWorld(world, () => kernels.serveProviders(pr.n, arena.at(world.kernelColumns), arena.at(world.kernelScalars)));
 }
 
 registerKernelImports({
