@@ -19,7 +19,8 @@ export interface Kernels {
 		cellWell: number,
 		areaOnset: number,
 		citizensEnd: number,
-		fragilityKeep: number
+		fragilityKeep: number,
+		quiet: number
 	): number;
 	unwellPass(
 		unwellCount: number,
@@ -39,7 +40,6 @@ export interface Kernels {
 		capabilityMonth: number,
 		baseCapability: number,
 		arrivalDay: number,
-		quiet: number,
 		prevention: number,
 		outreach: number,
 		cellWell: number,

@@ -120,7 +120,8 @@ export interface World {
 	/**
 	 * Working columns of the need step (need-dynamics.ts), rewritten before they are read every
 	 * month (copies leave them out: WORKING_COLUMNS): the month's draws, citizen i's the i-th, and
-	 * the citizens not well at its start.
+	 * the citizens not well at its start whose month may change (the waiting, and those at risk
+	 * drawing below their area's quiet draw).
 	 */
 	needDraw: Float64Array;
 	unwell: Int32Array;

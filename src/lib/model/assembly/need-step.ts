@@ -8,12 +8,14 @@
 import { AT_RISK, F_TURNED_AWAY, F_UNRESOLVED, MEMORY_TABLE_MONTHS, QUINTILES, WAITING, WELL } from './constants';
 
 /**
- * The first pass, over every citizen, area by area (an area's onset multiplier holds for its
- * run): the well who become at risk, and the list of those not well at its start (returns their
- * number). The list is kept without a branch on the state (`(state + 1) >> 1` is 0 for the well,
- * 1 for the others), which goes either way for many citizens. A relapse risk only fades, so the
- * hazard with the risk as set bounds this month's: its fading is worked out only for the few
- * citizens whose draw is below that bound.
+ * The first pass, over every citizen, area by area (an area's onset multiplier and quiet draw hold
+ * for its run): the well who become at risk, and the list of those not well at its start whose
+ * month may change (returns their number): those waiting, and those at risk drawing below their
+ * area's quiet draw (fillQuietDraws), whom nothing else can move this month. The list is kept
+ * without a branch on the state (`(state + 1) >> 1` is 0 for the well, 1 for the others), which
+ * goes either way for many citizens. A relapse risk only fades, so the hazard with the risk as
+ * set bounds this month's: its fading is worked out only for the few citizens whose draw is
+ * below that bound.
  */
 export function onsetPass(
 	areas: i32,
@@ -28,20 +30,24 @@ export function onsetPass(
 	cellWell: usize,
 	areaOnset: usize,
 	citizensEnd: usize,
-	fragilityKeep: usize
+	fragilityKeep: usize,
+	quiet: usize
 ): i32 {
 	let unwellCount: i32 = 0;
 	let i: i32 = 0;
 	for (let a: i32 = 0; a < areas; a++) {
 		const multiplier = load<f64>(areaOnset + (<usize>a << 3));
+		const quietDraw = load<f64>(quiet + (<usize>a << 3));
 		const end = load<i32>(citizensEnd + (<usize>a << 2));
 		for (; i < end; i++) {
 			const at = <usize>i;
-			const notWell = (<i32>load<u8>(state + at) + 1) >> 1;
-			store<i32>(unwell + (<usize>unwellCount << 2), i);
-			unwellCount += notWell;
-			const base = <f64>load<f32>(onsetBase + (at << 2)) * multiplier;
+			const s = <i32>load<u8>(state + at);
+			const notWell = (s + 1) >> 1;
 			const u = load<f64>(draw + (at << 3));
+			store<i32>(unwell + (<usize>unwellCount << 2), i);
+			// Not `u < quietDraw`: a NaN quiet draw (only outside the registry's ranges) leaves no one out, as the second pass's test did.
+			unwellCount += notWell & (<i32>!(u >= quietDraw) | <i32>(s == WAITING));
+			const base = <f64>load<f32>(onsetBase + (at << 2)) * multiplier;
 			if (u < base * (1 + <f64>load<f32>(fragility + (at << 2))) && notWell == 0) {
 				const gap = month - <i32>load<i16>(fragilityMonth + (at << 1));
 				// A stored month ahead of the world's: JavaScript read past the table, and NaN passes no test.
@@ -77,10 +83,9 @@ function decayed(base: f64, value: f64, table: usize, gap: i32): f64 {
 }
 
 /**
- * The second pass, over the citizens not well, in citizen order; returns how many are presenting
- * (listed in `presenting`). A citizen at risk whose draw is at or above their area's quiet draw
- * (fillQuietDraws) is left alone, their memories unread. Trust and capability are brought up to
- * this month as citizen-memory.ts does: stored in single precision, used unrounded.
+ * The second pass, over the citizens the first listed, in citizen order; returns how many are
+ * presenting (listed in `presenting`). Trust and capability are brought up to this month as
+ * citizen-memory.ts does: stored in single precision, used unrounded.
  */
 export function unwellPass(
 	unwellCount: i32,
@@ -102,7 +107,6 @@ export function unwellPass(
 	baseCapability: usize,
 	arrivalDay: usize,
 	// Areas' and the world's.
-	quiet: usize,
 	prevention: usize,
 	outreach: usize,
 	cellWell: usize,
@@ -129,7 +133,6 @@ export function unwellPass(
 		const s = load<u8>(state + at);
 		if (s == AT_RISK) {
 			const a = <i32>load<u16>(area + (at << 1));
-			if (u >= load<f64>(quiet + (<usize>a << 3))) continue;
 			let tr = <f64>load<f32>(trust + (at << 2));
 			let gap = month - <i32>load<i16>(trustMonth + (at << 1));
 			if (gap != 0) {

@@ -26,7 +26,9 @@ import { growthMonths, type World } from '../world';
  * one pass and the rest in a second, in citizen order. Only a citizen's own step changes its
  * state, and the well's steps change nothing the others' read (counts of the well, added to in
  * whole numbers, are read only after both passes), so this is the one-pass loop's result exactly,
- * with the branch on each citizen's state more predictable. The two passes run compiled from
+ * with the branch on each citizen's state more predictable. The first pass lists only those not
+ * well whom the month may move (a citizen at risk drawing at or above their area's quiet draw
+ * cannot be), so the second reads nothing of the rest. The two passes run compiled from
  * AssemblyScript (assembly/need-step.ts, which says how) on the world's arena, 11–12% faster a
  * re-run than the same passes in JavaScript; they call back here for the rarer steps, which
  * touch waiting lists, tallies and trust sums (enterCrisis, leaveQueue).
@@ -63,7 +65,8 @@ export function stepNeedDynamics(world: World): void {
 		arena.at(world.cellWell),
 		arena.at(areaOnset),
 		arena.at(world.areaCitizensEnd),
-		arena.at(world.fragilityKeep)
+		arena.at(world.fragilityKeep),
+		arena.at(world.quietDraw)
 	);
 	recentMonth = month - REPEAT_WINDOW_MONTHS;
 	world.presentingCount = onWorld(world, () =>
@@ -85,7 +88,6 @@ export function stepNeedDynamics(world: World): void {
 			arena.at(c.capabilityMonth),
 			arena.at(c.baseCapability),
 			arena.at(c.arrivalDay),
-			arena.at(world.quietDraw),
 			arena.at(prevention),
 			arena.at(world.areas.outreachEffect),
 			arena.at(world.cellWell),
