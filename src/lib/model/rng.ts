@@ -3,7 +3,7 @@ import { detLog } from './det-math';
 import { separateColumns, type ColumnSource } from './arena';
 
 /** Draws generated at a time (see Rng). */
-export const BLOCK = 256;
+const BLOCK = 256;
 /** The stream's state: the generator's words a, b, c, d, then the next draw of its block to hand out (BLOCK: none left). */
 const STATE_WORDS = 5;
 const POS = 4;

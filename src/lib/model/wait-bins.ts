@@ -24,7 +24,8 @@ export function waitBin(wait: number): number {
  * histograms of the outcome groups it belongs to: overall, its quintile's and its area's
  * (`groups` holds WAIT_BINS per group, in outcome-group order). Counted straight into the groups,
  * a month's few hundred cases cost three increments each, where folding histograms kept by (area,
- * quintile) cell cost a pass over every cell's bins.
+ * quintile) cell cost a pass over every cell's bins. The service kernel counts each served case's
+ * wait this way (assembly/service.ts); this is its reference (service-kernel.spec.ts).
  */
 export function countWait(groups: Float64Array, q: number, a: number, wait: number): void {
 	const bin = waitBin(wait);

@@ -61,7 +61,7 @@ const WORK_SHIFT = 1;
 /** bookCase's two exponentials, written by detExpPair. */
 const EXPONENTIALS = new Float64Array(2);
 
-/** Work out bookCase's constants from the world's assumptions: before booking any case in a month. */
+/** Work out bookCase's constants from the world's assumptions, before it books any case. */
 export function prepareBooking(world: World): void {
 	const workSigma = caseWorkSigma(world.p);
 	BOOKING[WORK_SIGMA] = workSigma;
@@ -75,8 +75,9 @@ export function caseWorkSigma(p: AssumptionValues): number {
 
 /**
  * Draw case i's clinical allowance and its work, and book it at provider k for its arrival day
- * (after prepareBooking), drawing from `rng` (the events stream; a world's start draws its own).
- * A function of its own, which V8 optimises with its own inlining budget:
+ * (after prepareBooking), drawing from `rng`: the cases a world starts with (settled-start.ts),
+ * booked as the access kernel books each month's (assembly/access.ts), and the reference of
+ * access-kernel.spec.ts. A function of its own, which V8 optimises with its own inlining budget:
  * as part of stepAccess, the draws and exponentials here were called, not inlined, and each
  * returned a boxed number (6.6 of the 18.8 MB a re-run allocated; it allocates 12.2 MB since).
  */
