@@ -158,17 +158,22 @@ function* settledWorld(
 	return { world, spinUpMonths: result.months, settled: result.settled };
 }
 
-/** One month: the per-month reset, then the processes in PROCESS_ORDER (outcomes apart). */
+/** The processes of a month after the levers, in PROCESS_ORDER (outcomes apart). */
+export const MONTH_STEPS: readonly ((world: World) => void)[] = [
+	stepNeedDynamics,
+	stepAccess,
+	stepService,
+	stepGaming,
+	stepWorkforce,
+	stepLearning,
+	stepFunding
+];
+
+/** One month: the per-month reset, the levers, then MONTH_STEPS. */
 export function stepMonth(world: World, levers: LeverValues): void {
 	resetMonth(world);
 	applyLevers(world, levers);
-	stepNeedDynamics(world);
-	stepAccess(world);
-	stepService(world);
-	stepGaming(world);
-	stepWorkforce(world);
-	stepLearning(world);
-	stepFunding(world);
+	for (const step of MONTH_STEPS) step(world);
 }
 
 /** Clear the month's tallies, provider counts, crises, wait histograms and the presenting list. */

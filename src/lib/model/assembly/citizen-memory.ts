@@ -4,14 +4,15 @@
 import { MEMORY_TABLE_MONTHS } from './constants';
 import { capability, capabilityKeep, capabilityMonth, baseCapability, cellTrust, f32At, f64At, i16At, month, setF32, setI16, addF64, trust, trustBaseline, trustKeep, trustMonth } from './world';
 
+// Memories older than the tables, worked out by ../citizen-memory.ts (which stores them).
 @external("env", "trustLongAgo")
-declare function trustLongAgo(i: i32): f64;
+export declare function trustLongAgo(i: i32): f64;
 @external("env", "capabilityLongAgo")
-declare function capabilityLongAgo(i: i32): f64;
+export declare function capabilityLongAgo(i: i32): f64;
 
-/** What `table[gap]` is in JavaScript for a gap below zero: undefined, which makes the sum NaN. */
+/** A memory `gap` months on: `base + (value - base) * table[gap]`; for a gap below zero what JavaScript gives (undefined makes the sum NaN). */
 @inline
-function decayed(base: f64, value: f64, table: usize, gap: i32): f64 {
+export function decayed(base: f64, value: f64, table: usize, gap: i32): f64 {
 	return gap < 0 ? NaN : base + (value - base) * f64At(table, gap);
 }
 

@@ -6,6 +6,7 @@
 // columns widened on reading and rounded on writing as typed arrays do, so the numbers are the same.
 
 import { AT_RISK, F_TURNED_AWAY, F_UNRESOLVED, MEMORY_TABLE_MONTHS, QUINTILES, WAITING, WELL } from './constants';
+import { capabilityLongAgo, decayed, trustLongAgo } from './citizen-memory';
 
 /**
  * The first pass, over every citizen, area by area (an area's onset multiplier and quiet draw hold
@@ -64,23 +65,14 @@ export function onsetPass(
 	return unwellCount;
 }
 
-// What the second pass hands back to need-dynamics.ts (rare: crises, citizens leaving a list, memories older than the tables).
+// What the second pass hands back to need-dynamics.ts (rare: crises, citizens leaving a list), and
+// to citizen-memory.ts (memories older than the tables).
 @external("env", "needCrisis")
 declare function needCrisis(i: i32): void;
 @external("env", "needWaitingCrisis")
 declare function needWaitingCrisis(i: i32): void;
 @external("env", "needWaitingRecovery")
 declare function needWaitingRecovery(i: i32): void;
-@external("env", "trustLongAgo")
-declare function trustLongAgo(i: i32): f64;
-@external("env", "capabilityLongAgo")
-declare function capabilityLongAgo(i: i32): f64;
-
-/** What `table[gap]` is in JavaScript for a gap below zero: undefined, which makes the sum NaN. */
-@inline
-function decayed(base: f64, value: f64, table: usize, gap: i32): f64 {
-	return gap < 0 ? NaN : base + (value - base) * load<f64>(table + (<usize>gap << 3));
-}
 
 /**
  * The second pass, over the citizens the first listed, in citizen order; returns how many are

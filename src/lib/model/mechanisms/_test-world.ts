@@ -12,7 +12,7 @@ import {
 } from '../parameters/registry';
 import { monthAt, recordResults } from '../area-flows';
 import { addArrival, admitArrivals, dequeue, earliestCase, enqueue as enqueueCase } from '../queue';
-import { resetMonth, stepMonth as modelStepMonth } from '../model';
+import { MONTH_STEPS, resetMonth, stepMonth as modelStepMonth } from '../model';
 import { TALLY_KEYS } from '../tallies';
 import { createWorld, WORKING_COLUMNS, type Population, type World } from '../world';
 import { applyLevers } from './levers';
@@ -65,6 +65,32 @@ export { resetMonth };
 /** One month at `world.month` (without outcomes), by default with the levers in force. */
 export function stepMonth(world: World, levers: LeverValues = { ...world.levers }): void {
 	modelStepMonth(world, levers);
+}
+
+/** This month's reset, levers and steps before `step` (one of MONTH_STEPS), so a spec can run `step` itself. */
+export function stepsBefore(world: World, step: (world: World) => void): void {
+	resetMonth(world);
+	applyLevers(world, { ...world.levers });
+	for (const s of MONTH_STEPS) {
+		if (s === step) return;
+		s(world);
+	}
+	throw new Error('not one of the month\'s steps');
+}
+
+/** This month's steps after `step`, and on to the next month. */
+export function stepsAfter(world: World, step: (world: World) => void): void {
+	const at = MONTH_STEPS.indexOf(step);
+	if (at < 0) throw new Error('not one of the month\'s steps');
+	for (const s of MONTH_STEPS.slice(at + 1)) s(world);
+	world.month++;
+}
+
+/** The largest double below x (x > 0): a draw a hair below a threshold. */
+export function doubleBelow(x: number): number {
+	const bits = new BigInt64Array(new Float64Array([x]).buffer);
+	bits[0] -= 1n;
+	return new Float64Array(bits.buffer)[0];
 }
 
 /** Step `months` months from `world.month`; afterwards `world.month` is the next month to run. */

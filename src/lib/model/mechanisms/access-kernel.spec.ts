@@ -1,23 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { adjustTrust, MEMORY_TABLE_MONTHS } from '../citizen-memory';
 import { AT_RISK, DAYS_PER_MONTH, F_FAILURE, F_TURNED_AWAY, F_UNRESOLVED, QUINTILES, REPEAT_WINDOW_MONTHS, WAITING } from '../constants';
-import { resetMonth } from '../model';
 import { addArrival } from '../queue';
 import { createStream, normalFromUniform } from '../rng';
 import { cloneWorld } from '../settled-cache';
 import { T, tallyCitizen } from '../tallies';
 import type { World } from '../world';
-import { differences, testWorld, type TestWorldOptions } from './_test-world';
+import { differences, doubleBelow, stepsAfter, stepsBefore, testWorld, type TestWorldOptions } from './_test-world';
 import { bookCase, prepareBooking, resultsPressure, stepAccess } from './access-and-choice';
 import { detExpPair } from '../det-math';
 import { layOutAccess } from '../kernel-tables';
-import { stepFunding } from './funding';
-import { stepGaming } from './gaming';
-import { stepLearning } from './learning';
-import { applyLevers } from './levers';
-import { stepNeedDynamics } from './need-dynamics';
-import { stepService } from './service';
-import { stepWorkforce } from './workforce';
 
 /*
  * The access step as JavaScript had it before its loop over those presenting was compiled (model
@@ -139,23 +131,6 @@ function referenceBetter(world: World, current: number, candidate: number): numb
 	return gain > world.p.switchMargin ? candidate : current;
 }
 
-/** The month's steps before access, in stepMonth's order (model.ts). */
-function beforeAccess(world: World): void {
-	resetMonth(world);
-	applyLevers(world, { ...world.levers });
-	stepNeedDynamics(world);
-}
-
-/** The rest of the month after access, and on to the next. */
-function afterAccess(world: World): void {
-	stepService(world);
-	stepGaming(world);
-	stepWorkforce(world);
-	stepLearning(world);
-	stepFunding(world);
-	world.month++;
-}
-
 /** Take this month's presenting citizens with the kernel in `world` and with the reference in a copy; the columns that differ. */
 function compareMonth(world: World): string[] {
 	const reference = cloneWorld(world);
@@ -172,34 +147,34 @@ interface Exercised {
 	moved: number;
 }
 
-function compareRun(options: TestWorldOptions, warmUp: number, months: number, prepare: (world: World) => void = () => {}): Exercised {
-	const world = testWorld(options);
-	const seen: Exercised = { presented: 0, turnedAway: 0, declined: 0, moved: 0 };
-	for (let m = 0; m < warmUp + months; m++) {
-		beforeAccess(world);
-		if (m < warmUp) stepAccess(world);
-		else {
-			prepare(world);
-			const providers = Array.from(world.citizens.provider);
-			expect(compareMonth(world), `month ${world.month}`).toEqual([]);
-			const pr = world.providers;
-			for (let k = 0; k < pr.n; k++) {
-				seen.presented += pr.monthPresented[k];
-				seen.turnedAway += pr.monthTurnedAway[k];
-				seen.declined += pr.monthDeclined[k];
-			}
-			seen.moved += providers.filter((k, i) => k !== world.citizens.provider[i]).length;
-		}
-		afterAccess(world);
-	}
-	return seen;
+function exercised(): Exercised {
+	return { presented: 0, turnedAway: 0, declined: 0, moved: 0 };
 }
 
-/** The largest double below x (x > 0). */
-function below(x: number): number {
-	const bits = new BigInt64Array(new Float64Array([x]).buffer);
-	bits[0] -= 1n;
-	return new Float64Array(bits.buffer)[0];
+/** Compare this month's access step (compareMonth), expect no difference, and count what it did into `seen`. */
+function compareAndCount(world: World, seen: Exercised): void {
+	const providers = Array.from(world.citizens.provider);
+	expect(compareMonth(world), `month ${world.month}`).toEqual([]);
+	const pr = world.providers;
+	for (let k = 0; k < pr.n; k++) {
+		seen.presented += pr.monthPresented[k];
+		seen.turnedAway += pr.monthTurnedAway[k];
+		seen.declined += pr.monthDeclined[k];
+	}
+	seen.moved += providers.filter((k, i) => k !== world.citizens.provider[i]).length;
+}
+
+/** Compare `months` access steps of a world run with these options, running the whole model in between. */
+function compareRun(options: TestWorldOptions, warmUp: number, months: number): Exercised {
+	const world = testWorld(options);
+	const seen = exercised();
+	for (let m = 0; m < warmUp + months; m++) {
+		stepsBefore(world, stepAccess);
+		if (m < warmUp) stepAccess(world);
+		else compareAndCount(world, seen);
+		stepsAfter(world, stepAccess);
+	}
+	return seen;
 }
 
 describe('the compiled access step gives the JavaScript step\'s numbers exactly', () => {
@@ -226,27 +201,20 @@ describe('the compiled access step gives the JavaScript step\'s numbers exactly'
 			choiceReach: 0.5, switchMargin: 0.25
 		};
 		const world = testWorld({ seed: 12, assumptions, levers: { choice: 1, inspection: 1, competition: 1 } });
-		const halves = [0.5, below(0.5)];
+		const halves = [0.5, doubleBelow(0.5)];
 		const pattern = createStream(12, 0, 'halves');
-		const seen: Exercised = { presented: 0, turnedAway: 0, declined: 0, moved: 0 };
+		const seen = exercised();
 		for (let m = 0; m < 10; m++) {
-			beforeAccess(world);
+			stepsBefore(world, stepAccess);
 			world.citizens.choiceCapacity.fill(0.5);
 			const pr = world.providers;
 			for (let k = 0; k < pr.n; k++) pr.reportedPerformance[k] = 0.25 * ((k * 3 + m) % 4);
 			const events = world.streams.events.columns;
 			for (let j = 0; j < events.block.length; j++) events.block[j] = halves[pattern.next() < 0.5 ? 0 : 1];
 			events.state[4] = 0;
-			const providers = Array.from(world.citizens.provider);
-			expect(compareMonth(world), `month ${world.month}`).toEqual([]);
+			compareAndCount(world, seen);
 			expect(events.state[4]).toBeGreaterThan(0);
-			for (let k = 0; k < pr.n; k++) {
-				seen.presented += pr.monthPresented[k];
-				seen.turnedAway += pr.monthTurnedAway[k];
-				seen.declined += pr.monthDeclined[k];
-			}
-			seen.moved += providers.filter((k, i) => k !== world.citizens.provider[i]).length;
-			afterAccess(world);
+			stepsAfter(world, stepAccess);
 		}
 		// Draws on one half pass no threshold, those a hair below pass every one: both happened.
 		expect(seen.turnedAway).toBeGreaterThan(0);
@@ -258,11 +226,11 @@ describe('the compiled access step gives the JavaScript step\'s numbers exactly'
 	test('memories older than the decay tables, and months stored ahead of the world\'s', () => {
 		const world = testWorld({ seed: 13, assumptions: { maxTurnAway: 0.6, thresholdResponse: 1e9 } });
 		for (let m = 0; m < 4; m++) {
-			beforeAccess(world);
+			stepsBefore(world, stepAccess);
 			stepAccess(world);
-			afterAccess(world);
+			stepsAfter(world, stepAccess);
 		}
-		beforeAccess(world);
+		stepsBefore(world, stepAccess);
 		const c = world.citizens;
 		const rng = createStream(13, 0, 'spec');
 		const kinds = new Set<string>();
@@ -287,10 +255,10 @@ describe('the compiled access step gives the JavaScript step\'s numbers exactly'
 		const world = testWorld({ seed: 14, assumptions: { allowanceMedianDays: 2 ** 24, targetStreaming: 1, inspectionStakes: 0 }, levers: { targets: 1 } });
 		let booked = 0;
 		for (let m = 0; m < 4; m++) {
-			beforeAccess(world);
+			stepsBefore(world, stepAccess);
 			expect(compareMonth(world), `month ${world.month}`).toEqual([]);
 			booked += world.citizens.dueDay.filter((d) => d > 2 ** 24).length;
-			afterAccess(world);
+			stepsAfter(world, stepAccess);
 		}
 		expect(booked).toBeGreaterThan(50);
 	});
@@ -298,7 +266,7 @@ describe('the compiled access step gives the JavaScript step\'s numbers exactly'
 
 describe('the access kernel\'s deterministic maths', () => {
 	const world = testWorld();
-	beforeAccess(world);
+	stepsBefore(world, stepAccess);
 	layOutAccess(world);
 	const arena = world.arena;
 	const maths = (x1: number, x2: number, which: number) => arena.kernels.accessMaths(arena.at(world.kernelColumns), arena.at(world.kernelScalars), x1, x2, which);
@@ -319,7 +287,7 @@ describe('the access kernel\'s deterministic maths', () => {
 
 	test('normalFromUniform bit for bit, across the table and at its ends', () => {
 		const rng = createStream(16, 0, 'normal');
-		const us = [0, 0.5, below(0.5), 1 / 8192, below(1 / 8192), 1 - 1 / 8192, below(1), 0.25, 0.75];
+		const us = [0, 0.5, doubleBelow(0.5), 1 / 8192, doubleBelow(1 / 8192), 1 - 1 / 8192, doubleBelow(1), 0.25, 0.75];
 		for (let j = 0; j < 20000; j++) us.push(rng.next());
 		for (const u of us) expect(Object.is(maths(u, 0, 2), normalFromUniform(u)), `u = ${u}`).toBe(true);
 	});

@@ -6,7 +6,7 @@ import { cloneWorld } from '../settled-cache';
 import { T, tallyCitizen } from '../tallies';
 import { growthMonths, type World } from '../world';
 import { createStream } from '../rng';
-import { differences, resetMonth, runMonths, testWorld } from './_test-world';
+import { differences, doubleBelow, resetMonth, runMonths, testWorld } from './_test-world';
 import { enterCrisis, fillQuietDraws, leaveQueue, stepNeedDynamics, updateOutreachEffect } from './need-dynamics';
 
 /**
@@ -153,13 +153,6 @@ function referenceNeedStep(world: World): void {
 	world.presentingCount = presentingCount;
 }
 
-/** The largest double below x (x > 0). */
-function below(x: number): number {
-	const bits = new BigInt64Array(new Float64Array([x]).buffer);
-	bits[0] -= 1n;
-	return new Float64Array(bits.buffer)[0];
-}
-
 /**
  * The hazards each citizen's draw is compared with this month, cumulated as the step compares
  * them, worked out from `world` as the reference step would (on a copy: memories are brought up
@@ -287,7 +280,7 @@ describe('the compiled need step gives the JavaScript step\'s numbers exactly', 
 		// Citizen i's draw sits on one of its hazards (in turn), exactly or one double below.
 		for (let i = 0; i < draws.length; i++) {
 			const h = hazards[i][(i >> 1) % hazards[i].length];
-			draws[i] = i % 2 === 0 ? h : below(h);
+			draws[i] = i % 2 === 0 ? h : doubleBelow(h);
 		}
 		const before = Array.from(world.citizens.state);
 		const reference = cloneWorld(world);

@@ -3,7 +3,6 @@ import { recordResults } from '../area-flows';
 import { adjustTrust, capabilityNow, MEMORY_TABLE_MONTHS, setCapability, setFragility } from '../citizen-memory';
 import { AT_RISK, DAYS_PER_MONTH, F_UNRESOLVED, QUINTILES, WAITING, WELL } from '../constants';
 import { LOGISTIC_LOWER, LOGISTIC_UPPER, belowLogistic } from '../lazy-compare';
-import { resetMonth } from '../model';
 import { logistic } from '../det-math';
 import { admitArrivals, dequeue, earliestCase, enqueue } from '../queue';
 import { cloneWorld } from '../settled-cache';
@@ -12,16 +11,10 @@ import { countWait } from '../wait-bins';
 import { warmArea } from '../warm-area';
 import { fit, HISTOGRAM_BIN_DAYS, HISTOGRAM_BINS, type World } from '../world';
 import { createStream } from '../rng';
-import { clearQueues, differences, testWorld, type TestWorldOptions } from './_test-world';
-import { resultsPressure, stepAccess } from './access-and-choice';
+import { clearQueues, differences, doubleBelow, stepsAfter, stepsBefore, testWorld, type TestWorldOptions } from './_test-world';
+import { resultsPressure } from './access-and-choice';
 import { decideEffort } from './effort-split';
-import { stepFunding } from './funding';
-import { stepGaming } from './gaming';
-import { stepLearning } from './learning';
-import { applyLevers } from './levers';
-import { stepNeedDynamics } from './need-dynamics';
 import { stepService } from './service';
-import { stepWorkforce } from './workforce';
 
 /*
  * The service step as JavaScript had it before its loop over cases was compiled (model 0.3.2,
@@ -254,23 +247,6 @@ function referenceServeCase(world: World, k: number, i: number, arm: number): vo
 	c.lastContactMonth[i] = world.month;
 }
 
-/** The month's steps before service, in stepMonth's order (model.ts). */
-function beforeService(world: World): void {
-	resetMonth(world);
-	applyLevers(world, { ...world.levers });
-	stepNeedDynamics(world);
-	stepAccess(world);
-}
-
-/** The rest of the month after service, and on to the next. */
-function afterService(world: World): void {
-	stepGaming(world);
-	stepWorkforce(world);
-	stepLearning(world);
-	stepFunding(world);
-	world.month++;
-}
-
 /** Serve this month with the kernel in `world` and with the reference in a copy; the columns that differ. */
 function compareMonth(world: World): string[] {
 	const reference = cloneWorld(world);
@@ -312,23 +288,16 @@ function compareRun(options: TestWorldOptions, warmUp: number, months: number, p
 	const world = testWorld(options);
 	const seen = exercised();
 	for (let m = 0; m < warmUp + months; m++) {
-		beforeService(world);
+		stepsBefore(world, stepService);
 		if (m < warmUp) stepService(world);
 		else {
 			prepare(world);
 			expect(compareMonth(world), `month ${world.month}`).toEqual([]);
 			count(world, seen);
 		}
-		afterService(world);
+		stepsAfter(world, stepService);
 	}
 	return seen;
-}
-
-/** The largest double below x (x > 0). */
-function below(x: number): number {
-	const bits = new BigInt64Array(new Float64Array([x]).buffer);
-	bits[0] -= 1n;
-	return new Float64Array(bits.buffer)[0];
 }
 
 describe('the compiled service step gives the JavaScript step\'s numbers exactly', () => {
@@ -363,11 +332,11 @@ describe('the compiled service step gives the JavaScript step\'s numbers exactly
 	test('a detail run\'s wait histograms, and areas warmed before their providers', () => {
 		const world = testWorld({ seed: 8, detail: true, levers: { targets: 1, inspection: 1 } });
 		for (let m = 0; m < 8; m++) {
-			beforeService(world);
+			stepsBefore(world, stepService);
 			world.recordHistogram = m >= 4;
 			world.warmServiceAreas = m % 2 === 0;
 			expect(compareMonth(world), `month ${world.month}`).toEqual([]);
-			afterService(world);
+			stepsAfter(world, stepService);
 		}
 		const h = world.waitHistogram!;
 		expect(h.trueWaits.reduce((s, x) => s + x, 0)).toBeGreaterThan(100);
@@ -378,11 +347,11 @@ describe('the compiled service step gives the JavaScript step\'s numbers exactly
 	test('memories older than the decay tables, and months stored ahead of the world\'s', () => {
 		const world = testWorld({ seed: 4 });
 		for (let m = 0; m < 5; m++) {
-			beforeService(world);
+			stepsBefore(world, stepService);
 			stepService(world);
-			afterService(world);
+			stepsAfter(world, stepService);
 		}
-		beforeService(world);
+		stepsBefore(world, stepService);
 		const c = world.citizens;
 		const rng = createStream(4, 0, 'spec');
 		const kinds = new Set<string>();
@@ -416,11 +385,11 @@ describe('the compiled service step gives the JavaScript step\'s numbers exactly
 			successRelational: 0, successComplex: 0, successIntegration: 0, successWait: 0, successCapability: 0
 		};
 		const world = testWorld({ seed: 9, assumptions, levers: { competition: 1, targets: 1, experimentation: 1 } });
-		const halves = [0.5, below(0.5), LOGISTIC_LOWER[1024], LOGISTIC_UPPER[1025]];
+		const halves = [0.5, doubleBelow(0.5), LOGISTIC_LOWER[1024], LOGISTIC_UPPER[1025]];
 		const seen = exercised();
 		let placed = 0;
 		for (let m = 0; m < 10; m++) {
-			beforeService(world);
+			stepsBefore(world, stepService);
 			const pr = world.providers;
 			for (let k = 0; k < pr.n; k++) {
 				pr.management[k] = 0;
@@ -438,7 +407,7 @@ describe('the compiled service step gives the JavaScript step\'s numbers exactly
 			count(world, seen);
 			// The block was used up, so every draw of it met a threshold.
 			expect(events.state[4]).toBeGreaterThan(0);
-			afterService(world);
+			stepsAfter(world, stepService);
 		}
 		expect(placed).toBe(2560);
 		// Draws on one half pass no threshold, those a hair below pass every one: both happened.
@@ -458,7 +427,7 @@ describe('the compiled service step gives the JavaScript step\'s numbers exactly
 		let late = 0;
 		for (let m = 0; m < 6; m++) {
 			clearQueues(world);
-			beforeService(world);
+			stepsBefore(world, stepService);
 			// After booking, which sets each case's allowance.
 			world.citizens.allowance.fill(0);
 			expect(compareMonth(world), `month ${world.month}`).toEqual([]);
@@ -467,7 +436,7 @@ describe('the compiled service step gives the JavaScript step\'s numbers exactly
 				exact += pr.monthTrueWithin[k];
 				late += pr.monthServed[k] - pr.monthTrueWithin[k];
 			}
-			afterService(world);
+			stepsAfter(world, stepService);
 		}
 		// Within a target of 0 days means a wait of exactly 0: both kinds of case were served.
 		expect(exact).toBeGreaterThan(20);
@@ -482,7 +451,7 @@ describe('the compiled service step gives the JavaScript step\'s numbers exactly
 		let placed = 0;
 		let resolved = 0;
 		for (let m = 0; m < 8; m++) {
-			beforeService(world);
+			stepsBefore(world, stepService);
 			world.providers.culture.fill(0);
 			world.workers.gaming.fill(0);
 			world.providers.trialMonths.fill(0);
@@ -495,7 +464,7 @@ describe('the compiled service step gives the JavaScript step\'s numbers exactly
 				resultLogits = undefined;
 				const events = world.streams.events.columns;
 				const n = Math.min(logits.length, events.block.length);
-				for (let j = 0; j < n; j++) events.block[j] = j % 2 === 0 ? logistic(logits[j]) : below(logistic(logits[j]));
+				for (let j = 0; j < n; j++) events.block[j] = j % 2 === 0 ? logistic(logits[j]) : doubleBelow(logistic(logits[j]));
 				events.state[4] = events.block.length - n;
 				if (n < events.block.length) events.block.copyWithin(events.block.length - n, 0, n);
 				placed += n;
@@ -503,7 +472,7 @@ describe('the compiled service step gives the JavaScript step\'s numbers exactly
 			expect(compareMonth(world), `month ${world.month}`).toEqual([]);
 			const pr = world.providers;
 			for (let k = 0; k < pr.n; k++) resolved += pr.monthResolved[k];
-			afterService(world);
+			stepsAfter(world, stepService);
 		}
 		expect(placed).toBeGreaterThan(400);
 		// A draw on its logistic does not resolve the case, one a hair below does.
