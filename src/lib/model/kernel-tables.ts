@@ -1,6 +1,6 @@
 import { DAYS_PER_MONTH, MAX_ALLOWANCE_DAYS, REPEAT_WINDOW_MONTHS } from './constants';
 import type { Column } from './arena';
-import { EXP_PAIR, POWERS_OF_TWO, TWO_TO_J_64THS } from './det-math';
+import { EXP_PAIR } from './det-math';
 import type { World } from './world';
 import { caseWorkSigma } from './mechanisms/access-and-choice';
 
