@@ -13,7 +13,9 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PluginBuild } from 'esbuild';
 import type * as Model from '../src/lib/model/index';
+import { compileKernels, generatedSource } from './build-kernels';
 
 /** The model bundled with esbuild (installed with tsx), as the workers and the command line run it. */
 export async function bundledModel(): Promise<typeof Model> {
@@ -21,13 +23,18 @@ export async function bundledModel(): Promise<typeof Model> {
 }
 
 /** The bundled model and the bundle's text (to show the lines a profile samples). */
-export async function bundledModelWithSource(): Promise<{ model: typeof Model; source: string }> {
+export async function bundledModelWithSource(options: { namedKernels?: boolean } = {}): Promise<{ model: typeof Model; source: string }> {
 	const { build } = await import('esbuild');
 	const dir = mkdtempSync(join(tmpdir(), 'levers-bench-'));
 	const outfile = join(dir, 'model.mjs');
 	try {
 		const entry = fileURLToPath(new URL('../src/lib/model/index.ts', import.meta.url));
-		await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
+		// With named kernels, the bundle's kernels.generated.ts holds the same module with a name section.
+		const named = options.namedKernels ? generatedSource(await compileKernels(true)) : undefined;
+		const plugins = named
+			? [{ name: 'named-kernels', setup: (b: PluginBuild) => b.onLoad({ filter: /kernels\.generated\.ts$/ }, () => ({ contents: named, loader: 'ts' as const })) }]
+			: [];
+		await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error', plugins });
 		const source = readFileSync(outfile, 'utf8');
 		return { model: (await import(pathToFileURL(outfile).href)) as typeof Model, source };
 	} finally {

@@ -2,7 +2,8 @@
  * Where a re-run's time goes (a benchmark helper, not a test): the model bundled as it ships, its
  * settled state cached by one run, then `--runs` re-runs of the default scenario under V8's
  * sampling profiler. Prints self time by function (the engine's inlining folds small functions
- * into their callers) and, with `--lines`, the named functions' busiest lines of the bundle.
+ * into their callers; the compiled kernels' functions by name, from a build of them with a name
+ * section and the same code) and, with `--lines`, the named functions' busiest lines of the bundle.
  * `--json` prints one JSON object as the last line.
  *
  *   npm run bench:profile -- [--citizens 20000] [--runs 10] [--seed 1] [--top 20] [--lines stepNeedDynamics,serveCase] [--json]
@@ -52,7 +53,8 @@ try {
 const library = loadBuiltinScenarios();
 const scenario = resolveScenario(library.get('baseline-england-2023')!, library, { runs: 1, citizens: o.citizens });
 const input = toRunInput(scenario, o.seed);
-const { model, source } = await bundledModelWithSource();
+// The kernels with their functions' names (the same code), so the profile names them too.
+const { model, source } = await bundledModelWithSource({ namedKernels: true });
 // The first run spins up and caches the settled state; two more let the engine compile the rest.
 for (let r = 0; r < 3; r++) model.runModel(input);
 

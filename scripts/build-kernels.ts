@@ -21,11 +21,15 @@ export const KERNELS_OUTPUT = 'src/lib/model/kernels.generated.ts';
  */
 const OPTIONS = ['-O3', '--runtime', 'stub', '--importMemory', '--noExportMemory', '--noAssert', '--use', 'abort=', '--initialMemory', '0'];
 
-/** The kernels compiled: the WebAssembly module's bytes. */
-export async function compileKernels(): Promise<Uint8Array> {
+/**
+ * The kernels compiled: the WebAssembly module's bytes. `named` adds a name section (asc --debug),
+ * so that a profile names the kernels' functions; the other sections, the code among them, are
+ * the same bytes (checked by arena.spec.ts).
+ */
+export async function compileKernels(named = false): Promise<Uint8Array> {
 	const asc = await import('assemblyscript/asc');
 	let binary: Uint8Array | undefined;
-	const { error, stderr } = await asc.main([KERNELS_SOURCE, '--outFile', 'kernels.wasm', ...OPTIONS], {
+	const { error, stderr } = await asc.main([KERNELS_SOURCE, '--outFile', 'kernels.wasm', ...OPTIONS, ...(named ? ['--debug'] : [])], {
 		readFile: (name: string, baseDir: string) => {
 			try {
 				return readFileSync(`${baseDir === '.' ? ROOT : baseDir}/${name}`, 'utf8');

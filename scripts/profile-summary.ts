@@ -29,6 +29,19 @@ export interface LineTime {
 	share: number;
 }
 
+/**
+ * A compiled kernel's function as the profile names it: "src/lib/model/assembly/service/serveCase"
+ * (a module built with names) becomes "serveCase (assembly/service.ts)"; an unnamed one
+ * ("wasm-function[12]") stays as it is, marked as compiled code.
+ */
+function kernelName(name: string): string {
+	const at = name.lastIndexOf('assembly/');
+	if (at < 0) return `${name} (wasm)`;
+	const path = name.slice(at);
+	const slash = path.lastIndexOf('/');
+	return `${path.slice(slash + 1)} (${path.slice(0, slash)}.ts)`;
+}
+
 /** Entries that are not the program's own functions: the engine compiling, collecting, at its root. */
 const ENGINE = new Set(['(program)', '(garbage collector)', '(root)']);
 
@@ -49,7 +62,7 @@ export function selfTimeByFunction(profile: CpuProfile): FunctionTime[] {
 		const { functionName, lineNumber, url } = node.callFrame;
 		const name = functionName || '(anonymous)';
 		if (name === '(idle)') return;
-		const key = ENGINE.has(name) ? name : `${name} ${url.slice(url.lastIndexOf('/') + 1)}:${lineNumber + 1}`;
+		const key = ENGINE.has(name) ? name : url.startsWith('wasm://') ? kernelName(name) : `${name} ${url.slice(url.lastIndexOf('/') + 1)}:${lineNumber + 1}`;
 		const dt = (profile.timeDeltas[j] ?? 0) / 1000;
 		ms.set(key, (ms.get(key) ?? 0) + dt);
 		total += dt;

@@ -35,6 +35,20 @@ describe('selfTimeByFunction', () => {
 		expect(rows.map((r) => r.share)).toEqual([0.6, 0.2, 0.2]);
 	});
 
+	it('names a compiled kernel\'s function by its AssemblyScript file, and marks an unnamed one as compiled', () => {
+		const frame = (functionName: string) => ({ functionName, url: 'wasm://wasm/00011d8e', lineNumber: 0 });
+		const profile: CpuProfile = {
+			nodes: [
+				{ id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 }, children: [2, 3] },
+				{ id: 2, callFrame: frame('src/lib/model/assembly/service/serveCase') },
+				{ id: 3, callFrame: frame('wasm-function[12]') }
+			],
+			samples: [2, 2, 3],
+			timeDeltas: [1000, 1000, 1000]
+		};
+		expect(selfTimeByFunction(profile).map((r) => r.name)).toEqual(['serveCase (assembly/service.ts)', 'wasm-function[12] (wasm)']);
+	});
+
 	it('gives nothing for a profile with no samples', () => {
 		expect(selfTimeByFunction({ nodes: [], samples: [], timeDeltas: [] })).toEqual([]);
 	});

@@ -12,6 +12,18 @@ describe('the compiled kernels', () => {
 		expect(Buffer.from(compiled).toString('base64')).toBe(KERNELS_WASM);
 	});
 
+	test('built with names for profiling (bench:profile), they are the same module with a name section added', async () => {
+		const plain = sections(Buffer.from(KERNELS_WASM, 'base64'));
+		const named = sections(await compileKernels(true));
+		const custom = (list: Section[]) => list.filter((x) => x.id === 0);
+		const standard = (list: Section[]) => list.filter((x) => x.id !== 0).map((x) => [x.id, Buffer.from(x.bytes).toString('base64')]);
+		expect(standard(named)).toEqual(standard(plain));
+		expect(custom(plain)).toEqual([]);
+		expect(custom(named).map((x) => x.name)).toEqual(['name']);
+		const names = Buffer.from(custom(named)[0].bytes).toString('latin1');
+		for (const f of ['onsetPass', 'serveCase', 'bookCase']) expect(names).toContain(f);
+	});
+
 	test('they import only the memory and named functions, and write nothing into the memory when instantiated', () => {
 		const module = new WebAssembly.Module(Buffer.from(KERNELS_WASM, 'base64'));
 		const imports = WebAssembly.Module.imports(module);
@@ -128,3 +140,38 @@ describe('a world\'s arena', () => {
 		expect(copy.arena.holds(world.citizens.state)).toBe(false);
 	});
 });
+
+interface Section {
+	id: number;
+	/** A custom section's name (id 0). */
+	name?: string;
+	bytes: Uint8Array;
+}
+
+/** The sections of a WebAssembly module's bytes, in order. */
+function sections(binary: Uint8Array): Section[] {
+	const out: Section[] = [];
+	let at = 8; // after the magic number and version
+	const leb = () => {
+		let value = 0;
+		for (let shift = 0; ; shift += 7) {
+			const byte = binary[at++];
+			value |= (byte & 0x7f) << shift;
+			if ((byte & 0x80) === 0) return value;
+		}
+	};
+	while (at < binary.length) {
+		const id = binary[at++];
+		const size = leb();
+		const end = at + size;
+		let name: string | undefined;
+		if (id === 0) {
+			const length = leb();
+			name = Buffer.from(binary.subarray(at, at + length)).toString('utf8');
+			at += length;
+		}
+		out.push({ id, name, bytes: binary.subarray(at, end) });
+		at = end;
+	}
+	return out;
+}
