@@ -91,7 +91,7 @@ declare function serviceWarmArea(area: i32): void;
 @external("env", "belowLogisticExactly")
 declare function belowLogisticExactly(u: f64, x: f64): bool;
 
-// The month's service scalars (../kernel-tables.ts's SERVICE_SCALARS, read in that order after readWorld's).
+// The month's service scalars (../kernel-tables.ts's SERVICE, read in that order after readWorld's).
 let monthStart: f64 = 0;
 let targetDays: f64 = 0;
 let integrationSaving: f64 = 0;
