@@ -16,6 +16,7 @@ import { MONTH_STEPS, resetMonth, stepMonth as modelStepMonth } from '../model';
 import { TALLY_KEYS } from '../tallies';
 import { createWorld, WORKING_COLUMNS, type Population, type World } from '../world';
 import { applyLevers } from './levers';
+import { cloneWorld } from '../settled-cache';
 
 /** A small population that keeps specs fast: 2,000 citizens, 3 areas, 2 providers each. */
 export const SMALL: Population = { citizens: 2000, areas: 3, providersPerArea: 2 };
@@ -84,6 +85,17 @@ export function stepsAfter(world: World, step: (world: World) => void): void {
 	if (at < 0) throw new Error('not one of the month\'s steps');
 	for (const s of MONTH_STEPS.slice(at + 1)) s(world);
 	world.month++;
+}
+
+/**
+ * Run `step` on `world` and `reference` (the TypeScript a kernel replaced) on a copy of it, and
+ * return the paths of the columns that then differ: the kernels' reference specs' comparison.
+ */
+export function compareSteps(world: World, step: (world: World) => void, reference: (world: World) => void): string[] {
+	const copy = cloneWorld(world);
+	step(world);
+	reference(copy);
+	return differences(world, copy);
 }
 
 /** The largest double below x (x > 0): a draw a hair below a threshold. */

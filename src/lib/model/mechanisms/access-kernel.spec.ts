@@ -3,10 +3,9 @@ import { adjustTrust, MEMORY_TABLE_MONTHS } from '../citizen-memory';
 import { AT_RISK, DAYS_PER_MONTH, F_FAILURE, F_TURNED_AWAY, F_UNRESOLVED, QUINTILES, REPEAT_WINDOW_MONTHS, WAITING } from '../constants';
 import { addArrival } from '../queue';
 import { createStream, normalFromUniform } from '../rng';
-import { cloneWorld } from '../settled-cache';
 import { T, tallyCitizen } from '../tallies';
 import type { World } from '../world';
-import { differences, doubleBelow, stepsAfter, stepsBefore, testWorld, type TestWorldOptions } from './_test-world';
+import { compareSteps, doubleBelow, stepsAfter, stepsBefore, testWorld, type TestWorldOptions } from './_test-world';
 import { bookCase, prepareBooking, resultsPressure, stepAccess } from './access-and-choice';
 import { detExpPair } from '../det-math';
 import { layOutAccess } from '../kernel-tables';
@@ -132,12 +131,7 @@ function referenceBetter(world: World, current: number, candidate: number): numb
 }
 
 /** Take this month's presenting citizens with the kernel in `world` and with the reference in a copy; the columns that differ. */
-function compareMonth(world: World): string[] {
-	const reference = cloneWorld(world);
-	stepAccess(world);
-	referenceStepAccess(reference);
-	return differences(world, reference);
-}
+const compareMonth = (world: World): string[] => compareSteps(world, stepAccess, referenceStepAccess);
 
 /** What the access months compared did: so a test knows each branch ran. */
 interface Exercised {

@@ -6,7 +6,7 @@ import { cloneWorld } from '../settled-cache';
 import { T, tallyCitizen } from '../tallies';
 import { growthMonths, type World } from '../world';
 import { createStream } from '../rng';
-import { differences, doubleBelow, resetMonth, runMonths, testWorld } from './_test-world';
+import { compareSteps, differences, doubleBelow, resetMonth, runMonths, testWorld } from './_test-world';
 import { enterCrisis, fillQuietDraws, leaveQueue, stepNeedDynamics, updateOutreachEffect } from './need-dynamics';
 
 /**
@@ -214,12 +214,7 @@ function worldAfter(seed: number, months: number): World {
 }
 
 /** Both steps from the same world; the columns that differ (differences leaves out the working columns, which the reference keeps in arrays of its own). */
-function compare(world: World): string[] {
-	const reference = cloneWorld(world);
-	stepNeedDynamics(world);
-	referenceNeedStep(reference);
-	return differences(world, reference);
-}
+const compare = (world: World): string[] => compareSteps(world, stepNeedDynamics, referenceNeedStep);
 
 describe('the compiled need step gives the JavaScript step\'s numbers exactly', () => {
 	test.each([1, 2, 3])('a running world (seed %i), month after month', (seed) => {

@@ -11,7 +11,7 @@ import { countWait } from '../wait-bins';
 import { warmArea } from '../warm-area';
 import { fit, HISTOGRAM_BIN_DAYS, HISTOGRAM_BINS, type World } from '../world';
 import { createStream } from '../rng';
-import { clearQueues, differences, doubleBelow, stepsAfter, stepsBefore, testWorld, type TestWorldOptions } from './_test-world';
+import { clearQueues, compareSteps, doubleBelow, stepsAfter, stepsBefore, testWorld, type TestWorldOptions } from './_test-world';
 import { resultsPressure } from './access-and-choice';
 import { decideEffort } from './effort-split';
 import { stepService } from './service';
@@ -248,12 +248,7 @@ function referenceServeCase(world: World, k: number, i: number, arm: number): vo
 }
 
 /** Serve this month with the kernel in `world` and with the reference in a copy; the columns that differ. */
-function compareMonth(world: World): string[] {
-	const reference = cloneWorld(world);
-	stepService(world);
-	referenceStepService(reference);
-	return differences(world, reference);
-}
+const compareMonth = (world: World): string[] => compareSteps(world, stepService, referenceStepService);
 
 /** What the service months compared did, summed over providers: so a test knows each branch ran. */
 interface Exercised {
