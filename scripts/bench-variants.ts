@@ -7,13 +7,16 @@
  * other processes hold the cores, though it counts the garbage collector's helper threads), and
  * checks that every version gives identical numbers (an optimisation must not change them).
  *
- *   npm run bench:variants -- [--rounds 15] [--citizens 20000] [--seed 4] [--case fresh,rerun] <ref> [<ref>…]
+ *   npm run bench:variants -- [--rounds 15] [--citizens 20000] [--seed 4] [--case fresh,rerun,newseed] <ref> [<ref>…]
  *
  * A ref is a git commit, branch or tag (its src/ and scenarios/ are exported to a temporary
  * folder) or `.` for the working tree. With one ref, it is compared with the working tree.
  * - fresh: a run of the default scenario without a cache of settled states (spin-up included),
  *   always the same seed, since spin-ups differ in length from seed to seed;
- * - rerun: a run of the same seed whose settled state is cached (a lever change in the workbench).
+ * - rerun: a run of the same seed whose settled state is cached (a lever change in the workbench);
+ * - newseed: a run of a seed not run before, with the cache (each run of an ensemble's first
+ *   showing): spin-up included, its settled state kept, built where a run before it worked. Every
+ *   version runs the same new seed in a round; the seeds, and so the spin-ups, differ between rounds.
  *
  * The variant loaded first can run a few per cent faster than the same code loaded second (a
  * version compared with itself: about 5% on fresh runs, 0–2% on re-runs), so read a small
@@ -40,12 +43,18 @@ const rounds = Number(option('rounds', '15'));
 const citizens = Number(option('citizens', '20000'));
 const seed = Number(option('seed', '4'));
 const caseNames = option('case', 'fresh,rerun').split(',');
+for (const name of caseNames)
+	if (!['fresh', 'rerun', 'newseed'].includes(name)) {
+		console.error(`bench:variants: unknown case "${name}" (fresh, rerun or newseed)`);
+		process.exit(2);
+	}
 const refs = argv.length === 0 ? ['HEAD', '.'] : argv.length === 1 ? [argv[0], '.'] : argv;
 
 interface Variant {
 	label: string;
 	runFresh(): ArrayBufferView;
 	runRerun(): ArrayBufferView;
+	runNewSeed(): ArrayBufferView;
 }
 
 const work = mkdtempSync(join(tmpdir(), 'levers-variants-'));
@@ -68,7 +77,7 @@ try {
 		const cases = variants.map((variant, v) => () => {
 			const c0 = process.cpuUsage();
 			const t0 = performance.now();
-			const out = name === 'fresh' ? variant.runFresh() : variant.runRerun();
+			const out = name === 'fresh' ? variant.runFresh() : name === 'newseed' ? variant.runNewSeed() : variant.runRerun();
 			const ms = performance.now() - t0;
 			const c = process.cpuUsage(c0);
 			cpu[v].push((c.user + c.system) / 1000);
@@ -114,9 +123,12 @@ async function load(ref: string, n: number): Promise<Variant> {
 	const library = builtin.loadBuiltinScenarios(join(dir, 'scenarios'));
 	const resolved = scenario.resolveScenario(library.get('baseline-england-2023'), library, { runs: 1, citizens });
 	const cache = new model.SettledStateCache();
+	// Seeds of their own for newseed, the same sequence in every version.
+	let newSeed = seed + 1000;
 	return {
 		label,
 		runFresh: () => model.runModel(scenario.toRunInput(resolved, seed), { cache: null }).series,
-		runRerun: () => model.runModel(scenario.toRunInput(resolved, seed), { cache }).series
+		runRerun: () => model.runModel(scenario.toRunInput(resolved, seed), { cache }).series,
+		runNewSeed: () => model.runModel(scenario.toRunInput(resolved, newSeed++), { cache }).series
 	};
 }

@@ -124,6 +124,19 @@ export class Arena implements ColumnSource {
 		return this.memory !== undefined;
 	}
 
+	/**
+	 * This arena emptied for a new world laid out in it from the start (every byte zeroed, no
+	 * column handed out), keeping its memory and its kernels: a new WebAssembly memory costs far
+	 * more than zeroing one (about 10 ms against 0.3 ms for 3.5 MB here, most of it the first touch
+	 * of each page), and a thread running fresh seeds one after another would pay it every run.
+	 */
+	reset(): this {
+		new Uint8Array(this.buffer, 0, this.bytes).fill(0);
+		this.top = 0;
+		this.workingFrom = undefined;
+		return this;
+	}
+
 	/** Bytes handed out so far. */
 	get used(): number {
 		return this.top;

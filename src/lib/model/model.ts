@@ -152,7 +152,8 @@ function* settledWorld(
 		return { world: cached.world, spinUpMonths: cached.months, settled: cached.settled };
 	}
 	const statusQuo = defaultLevers();
-	const world = createWorld(input.assumptions, statusQuo, input.population, input.seed, 0, false, 0);
+	// Built in the arena of the run before, if it is over and laid out alike (a new memory is dear).
+	const world = createWorld(input.assumptions, statusQuo, input.population, input.seed, 0, false, 0, cache?.takeSpareArena());
 	const result = yield* spinUpMonths(world, statusQuo, Math.round(input.assumptions.spinUpMonths), stepMonth);
 	cache?.set(key, world, result.months, result.settled);
 	return { world, spinUpMonths: result.months, settled: result.settled };

@@ -3,7 +3,7 @@ import { columns, differences, runMonths, testWorld } from './mechanisms/_test-w
 import { runModel, stepMonth, type RunInput, type RunOutput } from './model';
 import { defaultAssumptions, defaultLevers, LEVERS, type LeverValues } from './parameters/registry';
 import { cloneWorld, restoreInto, SettledStateCache, settledKey } from './settled-cache';
-import type { Population, World } from './world';
+import { createWorld, type Population, type World } from './world';
 
 /** The smallest population the default assumptions allow for 3 areas × 2 providers, for fast runs. */
 const TINY: Population = { citizens: 600, areas: 3, providersPerArea: 2 };
@@ -255,6 +255,60 @@ describe('restoring into the world of a finished run', () => {
 		expect(first.population).toEqual(population);
 		// And the first seed's state comes back exactly, into the world the last run released.
 		expectIdentical(runModel(first, { cache: null }), runModel(first, { cache }));
+	});
+});
+
+describe('a world built where a finished run worked', () => {
+	/** Every byte of a world's arena. */
+	const bytesOf = (world: World) => Array.from(new Uint8Array(world.arena.buffer, 0, world.arena.bytes));
+	const build = (seed: number, population: Population, spare?: World['arena']) =>
+		createWorld(defaultAssumptions(), defaultLevers(), population, seed, 0, false, 0, spare);
+
+	test('is built in that arena, byte for byte as in a new one, and runs on as a world built anew does', () => {
+		// A world run for some months: every column, the working ones too, holds something.
+		const finished = testWorld({ population: TINY, seed: 2 });
+		runMonths(finished, 4);
+		const spare = finished.arena;
+		expect(bytesOf(finished).some((b) => b !== 0)).toBe(true);
+		const rebuilt = build(5, TINY, spare);
+		const anew = build(5, TINY);
+		expect(rebuilt.arena).toBe(spare);
+		expect(anew.arena).not.toBe(spare);
+		expect(bytesOf(rebuilt)).toEqual(bytesOf(anew));
+		expect(differences(rebuilt, anew)).toEqual([]);
+		// The arena's kernels, kept with it, run the new world's months.
+		runMonths(rebuilt, 3);
+		runMonths(anew, 3);
+		expect(differences(rebuilt, anew)).toEqual([]);
+		expect(bytesOf(rebuilt)).toEqual(bytesOf(anew));
+	});
+
+	test('an arena of another size, or a dormant one (a kept state), is not used', () => {
+		const other = testWorld({ population: { ...TINY, citizens: 700 }, seed: 2 });
+		expect(build(5, TINY, other.arena).arena).not.toBe(other.arena);
+		const dormant = cloneWorld(testWorld({ population: TINY, seed: 2 }), false);
+		expect(dormant.arena.live).toBe(false);
+		expect(build(5, TINY, dormant.arena).arena).not.toBe(dormant.arena);
+	});
+
+	test('the cache hands the released world\'s arena out once, and no longer restores into that world', () => {
+		const cache = new SettledStateCache();
+		const settled = testWorld({ population: TINY, seed: 1 });
+		cache.set('a', settled, 96, true);
+		const finished = testWorld({ population: TINY, seed: 2 });
+		cache.release(finished);
+		expect(cache.takeSpareArena()).toBe(finished.arena);
+		expect(cache.takeSpareArena()).toBeUndefined();
+		const restored = cache.get('a')!.world;
+		expect(restored).not.toBe(finished);
+		expect(differences(settled, restored)).toEqual([]);
+	});
+
+	test('a new seed run after another with the cache gives exactly the numbers of a run on its own', () => {
+		const cache = new SettledStateCache();
+		runModel(input({ targets: 1 }, { seed: 6 }), { cache });
+		const after = runModel(input({}, { seed: 7 }), { cache });
+		expectIdentical(runModel(input({}, { seed: 7 }), { cache: null }), after);
 	});
 });
 

@@ -41,6 +41,13 @@ export class SettledStateCache {
 		this.spare = world;
 	}
 
+	/** The released world's arena, for a world about to be built (createWorld); the world is no longer kept. */
+	takeSpareArena(): Arena | undefined {
+		const arena = this.spare?.arena;
+		this.spare = undefined;
+		return arena;
+	}
+
 	/** Keep a copy of `world` under `key` (the caller goes on changing its own). */
 	set(key: string, world: World, months: number, settled: boolean): void {
 		if (this.entries.has(key)) return;

@@ -173,7 +173,10 @@ export const SLOT_HEADROOM = 1.6;
 const STARTING_VACANCY = 0.069;
 export const HISTOGRAM_BINS = 53;
 
-/** Build and initialise one replicate. */
+/**
+ * Build and initialise one replicate; in `spare`'s block if given, live and of the size the
+ * world needs (the arena of a run that is over: its columns are zeroed and laid out again).
+ */
 export function createWorld(
 	p: AssumptionValues,
 	levers: LeverValues,
@@ -181,7 +184,8 @@ export function createWorld(
 	seed: number,
 	replicate: number,
 	detail: boolean,
-	firstMonth: number
+	firstMonth: number,
+	spare?: Arena
 ): World {
 	const init = createStream(seed, replicate, 'init');
 	const nAreas = population.areas;
@@ -192,12 +196,11 @@ export function createWorld(
 	const slotsPerProvider = Math.max(4, Math.ceil((SLOT_HEADROOM * basePosts) / nProviders) + 1);
 
 	const workers = allocateWorkers(slotsPerProvider * nProviders);
-	const arena = new Arena(
-		measureColumns((source) => {
-			arenaColumns(source, nCitizens, nAreas, nProviders);
-			workingColumns(source, nCitizens, nAreas);
-		})
-	);
+	const bytes = measureColumns((source) => {
+		arenaColumns(source, nCitizens, nAreas, nProviders);
+		workingColumns(source, nCitizens, nAreas);
+	});
+	const arena = spare?.live && spare.bytes === bytes ? spare.reset() : new Arena(bytes);
 	const { areas, citizens, providers, streams, tallies, columns } = arenaColumns(arena, nCitizens, nAreas, nProviders);
 	arena.beginWorking();
 	const working = workingColumns(arena, nCitizens, nAreas);
