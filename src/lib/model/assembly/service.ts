@@ -83,7 +83,7 @@ import {
 // lists that grow), the detail run's wait histogram, warming a large area's columns, and the rare
 // comparisons the bounds tables leave open.
 @external("env", "serviceResult")
-declare function serviceResult(area: i32, provider: i32): void;
+declare function serviceResult(area: i32, provider: i32, results: i32): void;
 @external("env", "serviceHistogram")
 declare function serviceHistogram(wait: f64, recordedWait: f64): void;
 @external("env", "serviceWarmArea")
@@ -138,6 +138,13 @@ function readServiceScalars(): void {
 	warmAreas = scalar() != 0;
 }
 
+/**
+ * Results reported this month at the provider being served by residents of its own area: handed
+ * back once, when its list is done (each other area's at once, as they come). A count of whole
+ * results, so adding it in one gives the sum of adding each: the same number.
+ */
+let ownAreaResults: i32 = 0;
+
 /** No trial under way; a trial's arms are 0 (current practice) and 1 (the variant). */
 const NO_TRIAL: i32 = -1;
 
@@ -152,7 +159,9 @@ export function serveProviders(providers: i32, columns: usize, scalars: usize): 
 		const a = i16At(providerArea, k);
 		// Providers are stored area by area: warm each area's citizens before its first provider.
 		if (warmAreas && (k == 0 || a != i16At(providerArea, k - 1))) serviceWarmArea(a);
+		ownAreaResults = 0;
 		serveQueue(k, f64At(context, a));
+		if (ownAreaResults > 0) serviceResult(a, k, ownAreaResults);
 	}
 }
 
@@ -279,7 +288,10 @@ function serveCase(k: i32, i: i32, arm: i32, serviceDay: f64, providerLogit: f64
 	if (within) addF64(monthTrueWithin, k, 1);
 	if (recordedWithin) addF64(monthRecordedWithin, k, 1);
 	if (resolved) addF64(monthResolved, k, 1);
-	if (reportedResult) serviceResult(a, k);
+	if (reportedResult) {
+		if (a == i16At(providerArea, k)) ownAreaResults++;
+		else serviceResult(a, k, 1);
+	}
 	if (arm != NO_TRIAL) {
 		addF64(trialServed, 2 * k + arm, 1);
 		addF64(trialUnits, 2 * k + arm, units);

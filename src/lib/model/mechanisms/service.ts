@@ -46,9 +46,9 @@ export function stepService(world: World): void {
 }
 
 registerKernelImports({
-	/** A result reported (resolved, or claimed): money follows it to provider k from area a (area-flows.ts). */
-	serviceResult(a: number, k: number): void {
-		recordResults(kernelWorld().areaFlows, a, k, 1);
+	/** Results reported (resolved, or claimed): money follows them to provider k from area a (area-flows.ts). */
+	serviceResult(a: number, k: number, results: number): void {
+		recordResults(kernelWorld().areaFlows, a, k, results);
 	},
 	/** A case's true and recorded waits, in the detail run's histograms. */
 	serviceHistogram(wait: number, recordedWait: number): void {
