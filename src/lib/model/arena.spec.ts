@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { compileKernels } from '../../../scripts/build-kernels';
-import { Arena, measureColumns } from './arena';
+import { Arena, kernelCompileError, measureColumns } from './arena';
 import { KERNELS_WASM } from './kernels.generated';
 import { columns, testWorld } from './mechanisms/_test-world';
 import { SettledStateCache } from './settled-cache';
@@ -35,6 +35,18 @@ describe('the compiled kernels', () => {
 		const functions = Object.fromEntries(imports.filter((i) => i.kind === 'function').map((i) => [i.name, () => 0]));
 		new WebAssembly.Instance(module, { env: { memory, ...functions } });
 		expect(new Uint8Array(memory.buffer).every((b) => b === 0xa5)).toBe(true);
+	});
+});
+
+describe('kernelCompileError', () => {
+	test('where the engine has no SIMD, says so and which versions can run the model; else passes the failure on', () => {
+		const failure = new WebAssembly.CompileError('unknown opcode');
+		const noSimd = kernelCompileError(failure, () => false) as Error;
+		expect(noSimd).not.toBe(failure);
+		expect(noSimd.message).toContain('lacks 128-bit SIMD');
+		expect(noSimd.message).toContain('Safari 16.4');
+		// This engine has SIMD (the kernels use it), so its own probe passes and the failure is passed on.
+		expect(kernelCompileError(failure)).toBe(failure);
 	});
 });
 

@@ -81,8 +81,31 @@ let compiled: WebAssembly.Module | undefined;
 
 /** The kernels' module, compiled once per thread (synchronously: it is small). */
 function kernelModule(): WebAssembly.Module {
-	compiled ??= new WebAssembly.Module(decodeBase64(KERNELS_WASM));
+	try {
+		compiled ??= new WebAssembly.Module(decodeBase64(KERNELS_WASM));
+	} catch (error) {
+		throw kernelCompileError(error);
+	}
 	return compiled;
+}
+
+/**
+ * The smallest module using 128-bit SIMD (i8x16.splat, i8x16.popcnt; the probe of the
+ * wasm-feature-detect library): WebAssembly engines without SIMD refuse it.
+ */
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
+/**
+ * What to report when the kernels do not compile: the kernels use 128-bit SIMD, which an engine
+ * older than Chrome 91, Firefox 89, Safari 16.4 or Node 16.4 lacks, so say so rather than pass
+ * on the engine's message about an unknown opcode; any other failure as it came.
+ */
+export function kernelCompileError(error: unknown, validate: (bytes: Uint8Array<ArrayBuffer>) => boolean = (bytes) => WebAssembly.validate(bytes)): unknown {
+	if (validate(SIMD_PROBE)) return error;
+	return new Error(
+		'This browser cannot run the model: its WebAssembly lacks 128-bit SIMD, which the model\'s compiled steps use. ' +
+			'Chrome or Edge 91, Firefox 89, Safari 16.4 or any later version can run it.'
+	);
 }
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
