@@ -160,10 +160,18 @@ export const KERNEL_COLUMNS = COLUMNS.length;
 /** Room for the longest kernel's scalars. */
 export const KERNEL_SCALARS = COMMON.length + Math.max(SERVICE.length, ACCESS.length);
 
-/** The columns' offsets into the world's `kernelColumns`, and a kernel's scalars into its `kernelScalars`. */
-function layOut(world: World, own: Scalars): void {
+/**
+ * The columns' offsets into the world's `kernelColumns`: once, when the world is built (createWorld),
+ * since its columns never move. Laid out every month, the eighty-odd lookups of a column and its
+ * offset (seven kinds of typed array, so slow, polymorphic property reads) cost 1–2% of a re-run.
+ */
+export function layOutColumns(world: World): void {
 	const arena = world.arena;
 	for (let j = 0; j < COLUMNS.length; j++) world.kernelColumns[j] = arena.at(COLUMNS[j](world));
+}
+
+/** A kernel's scalars into the world's `kernelScalars`. */
+function layOut(world: World, own: Scalars): void {
 	const scalars = world.kernelScalars;
 	for (let j = 0; j < COMMON.length; j++) scalars[j] = COMMON[j](world);
 	for (let j = 0; j < own.length; j++) scalars[COMMON.length + j] = own[j](world);

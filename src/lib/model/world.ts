@@ -4,7 +4,7 @@ import { detExp } from './det-math';
 import { defaultLevers, type AssumptionValues, type LeverValues } from './parameters/registry';
 import { beta, createStream, normal, NORMAL_QUANTILES, streamColumns, type Rng } from './rng';
 import { LOGISTIC_LOWER, LOGISTIC_UPPER } from './lazy-compare';
-import { KERNEL_COLUMNS, KERNEL_SCALARS } from './kernel-tables';
+import { KERNEL_COLUMNS, KERNEL_SCALARS, layOutColumns } from './kernel-tables';
 import { POWERS_OF_TWO, TWO_TO_J_64THS } from './det-math';
 import { allocateAreas, type AreaState } from './state/areas';
 import { selectRank } from './select-rank';
@@ -127,7 +127,11 @@ export interface World {
 	unwell: Int32Array;
 	/** Each area's draw above which a citizen at risk is left alone this month (a working column too). */
 	quietDraw: Float64Array;
-	/** The tables of column offsets and scalars a kernel reads, laid out before each call (kernel-tables.ts; working columns). */
+	/**
+	 * What a kernel reads (kernel-tables.ts): the byte offsets of the columns, laid out once when
+	 * the world is built (a world's columns never move, and a copy has them at the same offsets),
+	 * and the month's scalars, laid out before each call (a working column).
+	 */
 	kernelColumns: Int32Array;
 	kernelScalars: Float64Array;
 	/** Tables of the deterministic maths, copied where the kernels read them: the logistic's bounds (lazy-compare.ts), normal quantiles (rng.ts), and detExp's (det-math.ts). */
@@ -265,10 +269,12 @@ export function createWorld(
 		twoToJ64ths: copyInto(columns.twoToJ64ths, TWO_TO_J_64THS),
 		powersOfTwo: copyInto(columns.powersOfTwo, POWERS_OF_TWO),
 		...working,
+		kernelColumns: columns.kernelColumns,
 		arena,
 		areaCitizensEnd: copyInto(columns.areaCitizensEnd, areaCitizensEnd(citizens.area, nAreas)),
 		warmServiceAreas: nCitizens >= WARM_AREAS_FROM_CITIZENS
 	};
+	layOutColumns(world);
 	startAtStatusQuo(world, init);
 	return world;
 }
@@ -300,6 +306,7 @@ function worldColumns(source: ColumnSource, nCitizens: number, nAreas: number, n
 		fragility: source.column(Float32Array, nCitizens),
 		riskFactor: source.column(Float32Array, nCitizens),
 		presenting: source.column(Int32Array, nCitizens),
+		kernelColumns: source.column(Int32Array, KERNEL_COLUMNS),
 		cellWell: source.column(Float64Array, nAreas * QUINTILES),
 		cellWaiting: source.column(Float64Array, nAreas * QUINTILES),
 		cellTrust: source.column(Float64Array, nAreas * QUINTILES),
@@ -329,7 +336,6 @@ function workingColumns(source: ColumnSource, nCitizens: number, nAreas: number)
 		needDraw: source.column(Float64Array, nCitizens),
 		unwell: source.column(Int32Array, nCitizens),
 		quietDraw: source.column(Float64Array, nAreas),
-		kernelColumns: source.column(Int32Array, KERNEL_COLUMNS),
 		kernelScalars: source.column(Float64Array, KERNEL_SCALARS)
 	};
 }
