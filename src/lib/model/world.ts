@@ -329,7 +329,7 @@ function worldColumns(source: ColumnSource, nCitizens: number, nAreas: number, n
 
 /**
  * The working columns (World), written before they are read every month: copies of a world leave
- * them out. The need step's, and the tables of what a kernel reads (kernel-tables.ts).
+ * them out. The need step's, and the month's scalars a kernel reads (kernel-tables.ts).
  */
 function workingColumns(source: ColumnSource, nCitizens: number, nAreas: number) {
 	return {

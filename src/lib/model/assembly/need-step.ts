@@ -83,6 +83,7 @@ export function onsetPass(
 			const notWell = (s + 1) >> 1;
 			const u = load<f64>(draw + (at << 3));
 			store<i32>(unwell + (<usize>unwellCount << 2), i);
+			// Not `u < quietDraw`: a NaN quiet draw (only outside the registry's ranges) leaves no one out, as the second pass's test did.
 			unwellCount += notWell & (<i32>!(u >= quietDraw) | <i32>(s == WAITING));
 			if (notWell == 0 && u < <f64>load<f32>(onsetBase + (at << 2)) * multiplier * (1 + <f64>load<f32>(fragility + (at << 2))))
 				onsetFaded(i, a, month, multiplier, state, onsetBase, fragility, fragilityMonth, quintile, draw, cellWell, fragilityKeep);
