@@ -42,19 +42,20 @@ const option = (name: string, fallback: string) => {
 const rounds = Number(option('rounds', '15'));
 const citizens = Number(option('citizens', '20000'));
 const seed = Number(option('seed', '4'));
-const caseNames = option('case', 'fresh,rerun').split(',');
+const CASES = ['fresh', 'rerun', 'newseed'] as const;
+type CaseName = (typeof CASES)[number];
+const caseNames = option('case', 'fresh,rerun').split(',') as CaseName[];
 for (const name of caseNames)
-	if (!['fresh', 'rerun', 'newseed'].includes(name)) {
-		console.error(`bench:variants: unknown case "${name}" (fresh, rerun or newseed)`);
+	if (!CASES.includes(name)) {
+		console.error(`bench:variants: unknown case "${name}" (${CASES.join(', ')})`);
 		process.exit(2);
 	}
 const refs = argv.length === 0 ? ['HEAD', '.'] : argv.length === 1 ? [argv[0], '.'] : argv;
 
 interface Variant {
 	label: string;
-	runFresh(): ArrayBufferView;
-	runRerun(): ArrayBufferView;
-	runNewSeed(): ArrayBufferView;
+	/** Each case's run, giving its series. */
+	run: Record<CaseName, () => ArrayBufferView>;
 }
 
 const work = mkdtempSync(join(tmpdir(), 'levers-variants-'));
@@ -77,7 +78,7 @@ try {
 		const cases = variants.map((variant, v) => () => {
 			const c0 = process.cpuUsage();
 			const t0 = performance.now();
-			const out = name === 'fresh' ? variant.runFresh() : name === 'newseed' ? variant.runNewSeed() : variant.runRerun();
+			const out = variant.run[name]();
 			const ms = performance.now() - t0;
 			const c = process.cpuUsage(c0);
 			cpu[v].push((c.user + c.system) / 1000);
@@ -127,8 +128,10 @@ async function load(ref: string, n: number): Promise<Variant> {
 	let newSeed = seed + 1000;
 	return {
 		label,
-		runFresh: () => model.runModel(scenario.toRunInput(resolved, seed), { cache: null }).series,
-		runRerun: () => model.runModel(scenario.toRunInput(resolved, seed), { cache }).series,
-		runNewSeed: () => model.runModel(scenario.toRunInput(resolved, newSeed++), { cache }).series
+		run: {
+			fresh: () => model.runModel(scenario.toRunInput(resolved, seed), { cache: null }).series,
+			rerun: () => model.runModel(scenario.toRunInput(resolved, seed), { cache }).series,
+			newseed: () => model.runModel(scenario.toRunInput(resolved, newSeed++), { cache }).series
+		}
 	};
 }
