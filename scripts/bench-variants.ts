@@ -7,7 +7,7 @@
  * other processes hold the cores, though it counts the garbage collector's helper threads), and
  * checks that every version gives identical numbers (an optimisation must not change them).
  *
- *   npm run bench:variants -- [--rounds 15] [--citizens 20000] [--seed 4] [--case fresh,rerun,newseed] <ref> [<ref>…]
+ *   npm run bench:variants -- [--rounds 15] [--citizens 20000] [--seed 4] [--case fresh,rerun,newseed,steps] [--months 1000] <ref> [<ref>…]
  *
  * A ref is a git commit, branch or tag (its src/ and scenarios/ are exported to a temporary
  * folder) or `.` for the working tree. With one ref, it is compared with the working tree.
@@ -17,6 +17,11 @@
  * - newseed: a run of a seed not run before, with the cache (each run of an ensemble's first
  *   showing): spin-up included, its settled state kept, built where a run before it worked. Every
  *   version runs the same new seed in a round; the seeds, and so the spin-ups, differ between rounds.
+ * - steps: each process of the month (the model's MONTH_STEPS) timed on its own, in a world of
+ *   each version settled on the same seed and stepped on under the status quo, the versions taking
+ *   turns month by month (--months, default 1000, after 60 untimed). A step takes a fraction of a
+ *   millisecond, so a thousand samples each pin down a change of a few per cent that whole runs,
+ *   on this machine, cannot tell from the noise. Needs a version with MONTH_STEPS (0.3.2 on).
  *
  * The variant loaded first can run a few per cent faster than the same code loaded second (a
  * version compared with itself: about 5% on fresh runs, 0–2% on re-runs), so read a small
@@ -28,7 +33,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { alternate, formatChange, formatTiming, summarise } from './bench-stats';
+import { alternate, formatChange, formatTiming, roundOrder, summarise } from './bench-stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -42,12 +47,13 @@ const option = (name: string, fallback: string) => {
 const rounds = Number(option('rounds', '15'));
 const citizens = Number(option('citizens', '20000'));
 const seed = Number(option('seed', '4'));
+const months = Number(option('months', '1000'));
 const CASES = ['fresh', 'rerun', 'newseed'] as const;
 type CaseName = (typeof CASES)[number];
-const caseNames = option('case', 'fresh,rerun').split(',') as CaseName[];
+const caseNames = option('case', 'fresh,rerun').split(',') as (CaseName | 'steps')[];
 for (const name of caseNames)
-	if (!CASES.includes(name)) {
-		console.error(`bench:variants: unknown case "${name}" (${CASES.join(', ')})`);
+	if (!CASES.includes(name as CaseName) && name !== 'steps') {
+		console.error(`bench:variants: unknown case "${name}" (${CASES.join(', ')}, steps)`);
 		process.exit(2);
 	}
 const refs = argv.length === 0 ? ['HEAD', '.'] : argv.length === 1 ? [argv[0], '.'] : argv;
@@ -56,15 +62,28 @@ interface Variant {
 	label: string;
 	/** Each case's run, giving its series. */
 	run: Record<CaseName, () => ArrayBufferView>;
+	/** A world settled on `seed`, stepped a month at a time (the steps case). */
+	steppedWorld: () => SteppedWorld;
+}
+
+interface SteppedWorld {
+	/** The month's steps, by name. */
+	names: string[];
+	/** Step one month, writing each step's milliseconds into `ms`; gives the month's tallies. */
+	month(ms: number[]): ArrayBufferView;
 }
 
 const work = mkdtempSync(join(tmpdir(), 'levers-variants-'));
 try {
 	const variants: Variant[] = [];
 	for (const [n, ref] of refs.entries()) variants.push(await load(ref, n));
-	console.log(`${citizens.toLocaleString('en-GB')} citizens, ${rounds} rounds after one warm-up, alternating; min / p25 / median ms`);
+	console.log(`${citizens.toLocaleString('en-GB')} citizens, seed ${seed}; runs: ${rounds} rounds after one warm-up, alternating; min / p25 / median ms`);
 	const identical: boolean[] = [];
 	for (const name of caseNames) {
+		if (name === 'steps') {
+			timeSteps(variants, identical);
+			continue;
+		}
 		let round: string[] = [];
 		const check = (v: number, out: ArrayBufferView) => {
 			const h = createHash('sha256').update(new Uint8Array(out.buffer, out.byteOffset, out.byteLength)).digest('hex');
@@ -102,6 +121,39 @@ try {
 	rmSync(work, { recursive: true, force: true });
 }
 
+/** The steps case: each version's world a month at a time, in turns, every step timed apart. */
+function timeSteps(variants: Variant[], identical: boolean[]): void {
+	const worlds = variants.map((v) => v.steppedWorld());
+	const names = worlds[0].names;
+	if (worlds.some((w) => w.names.join() !== names.join())) {
+		console.error('bench:variants: the versions step their months through different processes; compare them by whole runs');
+		process.exitCode = 2;
+		return;
+	}
+	const times = worlds.map(() => names.map(() => [] as number[]));
+	const ms = names.map(() => 0);
+	const warmUp = 60;
+	for (let m = 0; m < warmUp + months; m++) {
+		const hashes: string[] = [];
+		for (const v of roundOrder(worlds.length, m)) {
+			const tallies = worlds[v].month(ms);
+			hashes[v] = createHash('sha256').update(new Uint8Array(tallies.buffer, tallies.byteOffset, tallies.byteLength)).digest('hex');
+			if (m >= warmUp) ms.forEach((t, j) => times[v][j].push(t));
+		}
+		identical.push(hashes.every((h) => h === hashes[0]));
+	}
+	console.log(`\nsteps, wall time of each process a month, ${months} months alternating; min / p25 / median µs`);
+	names.forEach((step, j) => {
+		const base = summarise(times[0][j]);
+		variants.forEach((variant, v) => {
+			const t = summarise(times[v][j]);
+			const micro = { ...t, min: t.min * 1000, p25: t.p25 * 1000, median: t.median * 1000 };
+			const change = v === 0 ? '' : `  ${formatChange(t, base)}`;
+			console.log(`  ${(v === 0 ? step : '').padEnd(20)} ${variant.label.padEnd(24)} ${formatTiming(micro).padStart(24)}${change}`);
+		});
+	});
+}
+
 async function load(ref: string, n: number): Promise<Variant> {
 	let dir = ROOT;
 	let label = 'working tree';
@@ -124,6 +176,12 @@ async function load(ref: string, n: number): Promise<Variant> {
 	const library = builtin.loadBuiltinScenarios(join(dir, 'scenarios'));
 	const resolved = scenario.resolveScenario(library.get('baseline-england-2023'), library, { runs: 1, citizens });
 	const cache = new model.SettledStateCache();
+	// The steps case reaches past the model's entry to its month (the same modules the runs use).
+	const month = await import(url('src/lib/model/model.ts'));
+	const worlds = await import(url('src/lib/model/world.ts'));
+	const spinUps = await import(url('src/lib/model/spin-up.ts'));
+	const levers = await import(url('src/lib/model/mechanisms/levers.ts'));
+	const registry = await import(url('src/lib/model/parameters/registry.ts'));
 	// Seeds of their own for newseed, the same sequence in every version.
 	let newSeed = seed + 1000;
 	return {
@@ -132,6 +190,27 @@ async function load(ref: string, n: number): Promise<Variant> {
 			fresh: () => model.runModel(scenario.toRunInput(resolved, seed), { cache: null }).series,
 			rerun: () => model.runModel(scenario.toRunInput(resolved, seed), { cache }).series,
 			newseed: () => model.runModel(scenario.toRunInput(resolved, newSeed++), { cache }).series
+		},
+		steppedWorld: () => {
+			const input = scenario.toRunInput(resolved, seed);
+			const statusQuo = registry.defaultLevers();
+			const world = worlds.createWorld(input.assumptions, statusQuo, input.population, seed, 0, false, 0);
+			spinUps.spinUp(world, statusQuo, Math.round(input.assumptions.spinUpMonths), month.stepMonth);
+			const steps: ((w: unknown) => void)[] = month.MONTH_STEPS;
+			return {
+				names: steps.map((step) => step.name),
+				month: (ms) => {
+					month.resetMonth(world);
+					levers.applyLevers(world, statusQuo);
+					steps.forEach((step, j) => {
+						const t0 = performance.now();
+						step(world);
+						ms[j] = performance.now() - t0;
+					});
+					world.month++;
+					return world.tallies.values;
+				}
+			};
 		}
 	};
 }

@@ -22,6 +22,8 @@ export interface Kernels {
 		fragilityKeep: number,
 		quiet: number
 	): number;
+	/** Draws out[from..to) of the stream whose state is at `state` (Rng.generate's numbers). */
+	generateDraws(state: number, out: number, from: number, to: number): void;
 	unwellPass(
 		unwellCount: number,
 		month: number,

@@ -1,6 +1,9 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, test } from 'vitest';
-import { Rng, beta, createStream, normal, normalFromUniform, replicateSeed } from './rng';
+import { Arena } from './arena';
+// The model's mechanisms register the calls back the kernels import.
+import './model';
+import { Rng, beta, createStream, normal, normalFromUniform, replicateSeed, streamColumns } from './rng';
 
 function draws(rng: { next(): number }, n: number): number[] {
 	return Array.from({ length: n }, () => rng.next());
@@ -110,6 +113,25 @@ describe('Rng', () => {
 				draws(many, before);
 				const out = new Float64Array(n + 3).fill(-1);
 				many.fill(out, n);
+				expect(Array.from(out.subarray(0, n))).toEqual(draws(one, n));
+				// Nothing written past n.
+				expect(Array.from(out.subarray(n))).toEqual([-1, -1, -1]);
+				expect(draws(many, 300)).toEqual(draws(one, 300));
+			}
+	});
+});
+
+describe('generateDraws: a stream drawn from by the kernels', () => {
+	test("after fillFromBlock it gives fill's draws, and leaves the stream where next would", () => {
+		for (const before of [0, 1, 100, 255, 256, 300])
+			for (const n of [0, 1, 17, 255, 256, 511, 512, 1000, 20_001]) {
+				const arena = new Arena(512 * 1024);
+				const one = createStream(9, 1, 'fill');
+				const many = new Rng(seedrandom.tychei('levers|9|1|fill', { state: true }).state(), streamColumns(arena));
+				draws(one, before);
+				draws(many, before);
+				const out = arena.column(Float64Array, n + 3).fill(-1);
+				arena.kernels.generateDraws(arena.at(many.columns.state), arena.at(out), many.fillFromBlock(out, n), n);
 				expect(Array.from(out.subarray(0, n))).toEqual(draws(one, n));
 				// Nothing written past n.
 				expect(Array.from(out.subarray(n))).toEqual([-1, -1, -1]);

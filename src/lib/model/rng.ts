@@ -60,25 +60,26 @@ export class Rng {
 
 	/**
 	 * Put the next n draws in out[0..n): exactly what n calls of `next` would return, in order, and
-	 * the stream left where they would leave it. Whole blocks are generated straight into `out`.
+	 * the stream left where they would leave it (with its block used up if it took draws beyond
+	 * the block's, so that the next draw is generated from the state, as the one after them).
 	 */
 	fill(out: Float64Array, n: number): void {
+		this.generate(out, this.fillFromBlock(out, n), n);
+	}
+
+	/**
+	 * `fill`'s first part, for a caller that generates the rest elsewhere (the need step, in a
+	 * kernel): the draws left in the block go to out[0..from), and `from` is returned; out[from..n)
+	 * are then to be generated from the state, in order, as `generate` does.
+	 */
+	fillFromBlock(out: Float64Array, n: number): number {
 		const block = this.block;
 		const s = this.s;
 		let pos = s[POS];
 		let j = 0;
 		while (j < n && pos < BLOCK) out[j++] = block[pos++];
-		const whole = j + Math.floor((n - j) / BLOCK) * BLOCK;
-		if (whole > j) this.generate(out, j, whole);
-		j = whole;
-		while (j < n) {
-			if (pos === BLOCK) {
-				this.refill();
-				pos = 0;
-			}
-			out[j++] = block[pos++];
-		}
 		s[POS] = pos;
+		return j;
 	}
 
 	private refill(): void {

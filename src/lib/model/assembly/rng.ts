@@ -18,13 +18,23 @@ export function nextDraw(state: usize, block: usize): f64 {
 	return load<f64>(block + (<usize>pos << 3));
 }
 
-/** Generate a new block, as Rng.generate does: the same operations on 32-bit words, so the same numbers. */
+/** Generate a new block. */
 function refill(state: usize, block: usize): void {
+	generateDraws(state, block, 0, BLOCK);
+}
+
+/**
+ * Generate draws out[from..to) (doubles) and advance the stream's state past them, as
+ * Rng.generate does: the same operations on 32-bit words, so the same numbers. Exported for the
+ * need step, whose month of draws, one per citizen, the stream generates here at about 2.2 ns a
+ * draw against 2.7 in JavaScript (a chain of some twenty operations each).
+ */
+export function generateDraws(state: usize, out: usize, from: i32, to: i32): void {
 	let a = load<i32>(state);
 	let b = load<i32>(state, 4);
 	let c = load<i32>(state, 8);
 	let d = load<i32>(state, 12);
-	for (let j: i32 = 0; j < BLOCK; j++) {
+	for (let j = from; j < to; j++) {
 		b = (b << 25) ^ (b >>> 7) ^ c;
 		c = c - d;
 		d = (d << 24) ^ (d >>> 8) ^ a;
@@ -33,7 +43,7 @@ function refill(state: usize, block: usize): void {
 		c = c - d;
 		d = (d << 16) ^ (c >>> 16) ^ a;
 		a = a - b;
-		store<f64>(block + (<usize>j << 3), <f64><u32>a / 4294967296.0);
+		store<f64>(out + (<usize>j << 3), <f64><u32>a / 4294967296.0);
 	}
 	store<i32>(state, a);
 	store<i32>(state, b, 4);

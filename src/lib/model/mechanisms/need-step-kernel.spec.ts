@@ -5,7 +5,7 @@ import { detPow } from '../det-math';
 import { cloneWorld } from '../settled-cache';
 import { T, tallyCitizen } from '../tallies';
 import { growthMonths, type World } from '../world';
-import { createStream } from '../rng';
+import { createStream, type StreamColumns } from '../rng';
 import { compareSteps, differences, doubleBelow, resetMonth, runMonths, testWorld } from './_test-world';
 import { enterCrisis, fillQuietDraws, leaveQueue, stepNeedDynamics, updateOutreachEffect } from './need-dynamics';
 
@@ -201,8 +201,14 @@ function thresholds(world: World): number[][] {
 }
 
 /** A stand-in for a world's citizens stream that hands out these draws. */
-function drawsOf(draws: Float64Array) {
-	return { fill: (out: Float64Array, n: number) => out.set(draws.subarray(0, n)), next: () => 0.5 };
+/** A stand-in for the citizens stream that hands out `draws` (so the kernel generates none, and leaves `columns`' state as it was). */
+function drawsOf(draws: Float64Array, columns: StreamColumns) {
+	return {
+		columns,
+		fill: (out: Float64Array, n: number) => out.set(draws.subarray(0, n)),
+		fillFromBlock: (out: Float64Array, n: number) => (out.set(draws.subarray(0, n)), n),
+		next: () => 0.5
+	};
 }
 
 /** A world `months` into a run, with a list at every provider. */
@@ -279,8 +285,8 @@ describe('the compiled need step gives the JavaScript step\'s numbers exactly', 
 		}
 		const before = Array.from(world.citizens.state);
 		const reference = cloneWorld(world);
-		world.streams.citizens = drawsOf(draws) as unknown as World['streams']['citizens'];
-		reference.streams.citizens = drawsOf(draws) as unknown as World['streams']['citizens'];
+		world.streams.citizens = drawsOf(draws, world.streams.citizens.columns) as unknown as World['streams']['citizens'];
+		reference.streams.citizens = drawsOf(draws, reference.streams.citizens.columns) as unknown as World['streams']['citizens'];
 		stepNeedDynamics(world);
 		referenceNeedStep(reference);
 		expect(differences(world, reference)).toEqual([]);
