@@ -60,9 +60,15 @@ export function stepWorkforce(world: World): void {
 		let heads = 0;
 		let staffFte = 0;
 		let leavers = 0;
-		const end = pr.slotStart[k] + pr.slotCount[k];
-		for (let i = pr.slotStart[k]; i < end; i++) {
-			if (w.active[i] === 0) continue;
+		const start = pr.slotStart[k];
+		const end = start + pr.slotCount[k];
+		// Recruitment fills the first vacant slots: they start here, not at the provider's first slot.
+		let firstVacant = end;
+		for (let i = start; i < end; i++) {
+			if (w.active[i] === 0) {
+				if (firstVacant === end) firstVacant = i;
+				continue;
+			}
 			const m = w.motivation[i];
 			const overwork = w.effort[i] > 1 ? w.effort[i] - 1 : 0;
 			const target = logistic(
@@ -92,16 +98,21 @@ export function stepWorkforce(world: World): void {
 			const x = p.quitBurnout * (b - 0.35) - p.quitMotivation * (w.motivation[i] - 0.6) + quitProvider;
 			if (tenure >= career || belowScaledExp(rng.next(), p.quitBase, x)) {
 				w.active[i] = 0;
+				if (firstVacant === end) firstVacant = i;
 				leavers++;
 			} else {
 				heads++;
 				staffFte += w.fte[i];
 			}
 		}
-		const released = matchPosts(world, k, staffFte);
-		let fteNow = 0;
-		for (let i = pr.slotStart[k]; i < end; i++) if (w.active[i] === 1) fteNow += w.fte[i];
-		pr.staff[k] = fteNow;
+		// Staff toward funded posts: vacancies of a whole post advertised, or staff the budget no
+		// longer funds released (gaps of part of a post are left: fillVacancies says why).
+		const gap = pr.posts[k] - staffFte;
+		const hired = gap > 1e-9 ? fillVacancies(world, k, gap, firstVacant) : 0;
+		const released = gap <= -0.5 ? releaseStaff(world, k, -gap) : 0;
+		// Staff in post (full-time equivalents): the stayers' sum, added up in slot order as a recount
+		// would, unless someone came or went.
+		pr.staff[k] = hired + released === 0 ? staffFte : staffInPost(w, start, end);
 		tallyArea(tallies, T.leavers, a, leavers + released);
 		tallyArea(tallies, T.redundancies, a, released);
 		tallyArea(tallies, T.staffBefore, a, heads + leavers);
@@ -109,41 +120,56 @@ export function stepWorkforce(world: World): void {
 }
 
 /**
- * Bring provider k's staff toward its funded posts (in full-time equivalents). Vacancies are
- * advertised as whole posts (a gap of half a post or more) and each is filled with the area's
- * monthly chance; staff the budget no longer funds (half a post or more) are released at the
- * redundancy rate. Hours are not moved to close a gap of part of a post:
- * a pool of part-timers able to do so would grow with the number of providers, not their size,
- * and fill small providers' vacancies for free. Returns the number of workers released.
+ * Advertise provider k's vacancies (a gap of `gap` full-time posts) as whole posts while half a
+ * post or more is open, each filled with the area's monthly chance, in the vacant slots from
+ * `firstVacant` on (every slot before it is filled). Hours are not moved to close a gap of part of
+ * a post: a pool of part-timers able to do so would grow with the number of providers, not their
+ * size, and fill small providers' vacancies for free. Returns the number hired.
  */
-function matchPosts(world: World, k: number, staffFte: number): number {
+function fillVacancies(world: World, k: number, gap: number, firstVacant: number): number {
 	const pr = world.providers;
 	const w = world.workers;
-	const p = world.p;
+	const rng = world.streams.workers;
+	const end = pr.slotStart[k] + pr.slotCount[k];
+	const chance = world.areas.fillChance[pr.area[k]];
+	let hired = 0;
+	for (let i = firstVacant; i < end && gap >= 0.5; i++) {
+		if (w.active[i] === 1) continue;
+		if (rng.next() < chance) {
+			hireWorker(w, i, world.p, world.levers.performancePay, rng, 1);
+			hired++;
+		}
+		gap -= 1;
+	}
+	return hired;
+}
+
+/**
+ * Release staff of provider k the budget no longer funds (`excess` full-time posts, half a post
+ * or more), each at the redundancy rate, the last slots first. Returns the number released.
+ */
+function releaseStaff(world: World, k: number, excess: number): number {
+	const pr = world.providers;
+	const w = world.workers;
 	const rng = world.streams.workers;
 	const start = pr.slotStart[k];
-	const end = start + pr.slotCount[k];
-	let gap = pr.posts[k] - staffFte;
 	let released = 0;
-	if (gap > 1e-9) {
-		const chance = world.areas.fillChance[pr.area[k]];
-		for (let i = start; i < end && gap >= 0.5; i++) {
-			if (w.active[i] === 1) continue;
-			if (rng.next() < chance) hireWorker(w, i, p, world.levers.performancePay, rng, 1);
-			gap -= 1;
+	for (let i = start + pr.slotCount[k] - 1; i >= start && excess >= 0.5; i--) {
+		if (w.active[i] === 0) continue;
+		if (rng.next() < world.p.redundancyRate) {
+			w.active[i] = 0;
+			released++;
 		}
-	} else if (gap <= -0.5) {
-		let excess = -gap;
-		for (let i = end - 1; i >= start && excess >= 0.5; i--) {
-			if (w.active[i] === 0) continue;
-			if (rng.next() < p.redundancyRate) {
-				w.active[i] = 0;
-				released++;
-			}
-			excess -= w.fte[i];
-		}
+		excess -= w.fte[i];
 	}
 	return released;
+}
+
+/** Full-time equivalents in post in slots [start, end). */
+function staffInPost(w: World['workers'], start: number, end: number): number {
+	let fte = 0;
+	for (let i = start; i < end; i++) if (w.active[i] === 1) fte += w.fte[i];
+	return fte;
 }
 
 // The step's lever terms, shared with the starting workforce's careers (settled-workforce.ts).
