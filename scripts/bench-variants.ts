@@ -17,7 +17,7 @@
  * - newseed: a run of a seed not run before, with the cache (each run of an ensemble's first
  *   showing): spin-up included, its settled state kept, built where a run before it worked. Every
  *   version runs the same new seed in a round; the seeds, and so the spin-ups, differ between rounds.
- * - steps: each process of the month (the model's MONTH_STEPS) timed on its own, in a world of
+ * - steps: each process of the month (the model's MONTH_STEPS, then collectOutcomes) timed on its own, in a world of
  *   each version settled on the same seed and stepped on under the status quo, the versions taking
  *   turns month by month (--months, default 1000, after 60 untimed). A step takes a fraction of a
  *   millisecond, so a thousand samples each pin down a change of a few per cent that whole runs,
@@ -69,7 +69,7 @@ interface Variant {
 interface SteppedWorld {
 	/** The month's steps, by name. */
 	names: string[];
-	/** Step one month, writing each step's milliseconds into `ms`; gives the month's tallies. */
+	/** Step one month, writing each step's milliseconds into `ms`; gives the month's outcomes. */
 	month(ms: number[]): ArrayBufferView;
 }
 
@@ -182,6 +182,7 @@ async function load(ref: string, n: number): Promise<Variant> {
 	const spinUps = await import(url('src/lib/model/spin-up.ts'));
 	const levers = await import(url('src/lib/model/mechanisms/levers.ts'));
 	const registry = await import(url('src/lib/model/parameters/registry.ts'));
+	const outcomes = await import(url('src/lib/model/mechanisms/collect-outcomes.ts'));
 	// Seeds of their own for newseed, the same sequence in every version.
 	let newSeed = seed + 1000;
 	return {
@@ -196,7 +197,11 @@ async function load(ref: string, n: number): Promise<Variant> {
 			const statusQuo = registry.defaultLevers();
 			const world = worlds.createWorld(input.assumptions, statusQuo, input.population, seed, 0, false, 0);
 			spinUps.spinUp(world, statusQuo, Math.round(input.assumptions.spinUpMonths), month.stepMonth);
-			const steps: ((w: unknown) => void)[] = month.MONTH_STEPS;
+			// The month's steps, then its outcomes gathered as a run does (one month's worth).
+			const series = new Float64Array(model.OUTCOMES.length * world.tallies.groups);
+			const steps: ((w: unknown) => void)[] = [...month.MONTH_STEPS, function collectOutcomes(w: unknown) {
+				outcomes.collectOutcomes(w, series, 1, 0);
+			}];
 			return {
 				names: steps.map((step) => step.name),
 				month: (ms) => {
@@ -208,7 +213,7 @@ async function load(ref: string, n: number): Promise<Variant> {
 						ms[j] = performance.now() - t0;
 					});
 					world.month++;
-					return world.tallies.values;
+					return series;
 				}
 			};
 		}
