@@ -125,7 +125,7 @@ function tallyWorkforce(world: World): void {
 			if (w.active[i] === 0) continue;
 			staff++;
 			fte += w.fte[i];
-			if (w.burnout[i] > 0.5) burnt++;
+			burnt += +(w.burnout[i] > 0.5);
 			gaming += w.gaming[i];
 			motivation += w.motivation[i];
 			skill += w.skill[i];

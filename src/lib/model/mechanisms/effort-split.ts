@@ -46,7 +46,6 @@ export function decideEffort(world: World): void {
 		p.integrationTime * L.integration;
 	const imposed = p.efficiencyIntensity * L.efficiency;
 	const shirk = p.autonomyShirk * L.autonomy;
-	const burntProductivity = 1 - p.burnoutProductivity;
 	const relationalFactor = p.relationalTime;
 
 	for (let k = 0; k < pr.n; k++) {
@@ -88,9 +87,12 @@ export function decideEffort(world: World): void {
 			if (effort < 0.3) effort = 0.3;
 			w.effort[i] = effort;
 
-			const isBurnt = w.burnout[i] > 0.5;
-			const work = effort * (0.6 + 0.8 * w.skill[i]) * (isBurnt ? burntProductivity : 1) * w.fte[i];
-			let caseShare = 1 - overheadTime - outreachShare - (w.gaming[i] === 1 ? p.gamingTime : 0);
+			// Burnt out (0 or 1) and gaming (0 or 1) scale their terms rather than choose them by a
+			// branch: a third of staff are burnt out, in no order a processor could predict.
+			// (1 − 1 × loss is 1 − loss, and 1 − 0 × loss is 1, exactly.)
+			const burntOut = +(w.burnout[i] > 0.5);
+			const work = effort * (0.6 + 0.8 * w.skill[i]) * (1 - burntOut * p.burnoutProductivity) * w.fte[i];
+			let caseShare = 1 - overheadTime - outreachShare - w.gaming[i] * p.gamingTime;
 			if (caseShare < 0.1) caseShare = 0.1;
 			casework += work * caseShare;
 			relational += work * caseShare * rho;
@@ -102,7 +104,7 @@ export function decideEffort(world: World): void {
 			skill += w.skill[i];
 			gaming += w.gaming[i];
 			effortSum += effort;
-			if (isBurnt) burnt++;
+			burnt += burntOut;
 		}
 		pr.staff[k] = fte;
 		pr.meanMotivation[k] = heads > 0 ? motivation / heads : 0;

@@ -22,6 +22,9 @@ import { hireWorker, type Climate, type World } from '../world';
  *   counted in full-time equivalents and recruited whole; staff above funded posts are released
  *   (counted as leavers).
  */
+/** The step's two rates of motivation (rising, falling), set each month: a table, so that a worker picks one by index. */
+const MOTIVATION_RATE = new Float64Array(2);
+
 export function stepWorkforce(world: World): void {
 	const pr = world.providers;
 	const w = world.workers;
@@ -36,8 +39,10 @@ export function stepWorkforce(world: World): void {
 	const burnoutRate = 1 / p.burnoutMonths;
 	const crowding = crowdingOut(p, climate);
 	const motivationGain = p.motivationAutonomy * L.autonomy + p.motivationMission * L.mission;
-	const fall = 1 / p.motivationFallMonths;
-	const rise = 1 / p.motivationRiseMonths;
+	// Motivation's monthly rate toward its target: rising (index 0) or falling (1).
+	const motivationRate = MOTIVATION_RATE;
+	motivationRate[0] = 1 / p.motivationRiseMonths;
+	motivationRate[1] = 1 / p.motivationFallMonths;
 	const learning = skillLearning(p, L);
 	const quitShift = -p.quitAutonomy * L.autonomy;
 	const career = p.careerMonths;
@@ -83,12 +88,15 @@ export function stepWorkforce(world: World): void {
 			const b = w.burnout[i] + (target - w.burnout[i]) * burnoutRate;
 			w.burnout[i] = b;
 
+			// Which way motivation moves, and whether burnout costs skill, go either way from worker to
+			// worker: each picks its term by index or scales it (0 or 1), not by a branch the
+			// processor would mispredict.
 			let mTarget = w.intrinsic[i] - crowding + motivationGain + success - p.motivationBurnout * b;
 			mTarget = mTarget < 0 ? 0 : mTarget > 1 ? 1 : mTarget;
-			w.motivation[i] = m + (mTarget - m) * (mTarget < m ? fall : rise);
+			w.motivation[i] = m + (mTarget - m) * motivationRate[+(mTarget < m)];
 
 			const s = w.skill[i];
-			const nextSkill = s + skillGrowth * (1 - s) - (b > 0.5 ? p.skillBurnoutLoss : 0);
+			const nextSkill = s + skillGrowth * (1 - s) - +(b > 0.5) * p.skillBurnoutLoss;
 			w.skill[i] = nextSkill < 0 ? 0 : nextSkill;
 			const tenure = w.tenure[i] + 1;
 			w.tenure[i] = tenure;
