@@ -1,6 +1,6 @@
 import { logistic } from './det-math';
 import { targetPressure } from './mechanisms/effort-split';
-import { cultureTarget, workerGamingLogit } from './mechanisms/gaming';
+import { cultureTarget, sharedGamingLogit, workerGamingLogit } from './mechanisms/gaming';
 import type { AssumptionValues, LeverValues } from './parameters/registry';
 import type { Rng } from './rng';
 import type { ProviderState } from './state/providers';
@@ -88,7 +88,7 @@ export function settleProviders(
 			// staff misrecording at the expected share for staff of mean motivation.
 			let hidden = 0;
 			if (L.audit > 0) {
-				const gaming = logistic(workerGamingLogit(p, L.performancePay, L.audit, pressure, c, motivation));
+				const gaming = logistic(workerGamingLogit(p, sharedGamingLogit(p, L.performancePay, pressure, c), L.audit, motivation));
 				hidden = 1 - (1 - c) * (1 - gaming);
 			}
 			const target = failing > 0 ? failingTarget : unratedTarget;

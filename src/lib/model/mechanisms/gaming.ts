@@ -54,15 +54,20 @@ export function stepGaming(world: World): void {
 
 	const pay = L.performancePay;
 	const audit = L.audit;
-	for (let i = 0; i < w.n; i++) {
-		if (w.active[i] === 0) {
-			w.gaming[i] = 0;
-			continue;
+	const workers = world.streams.workers;
+	// Workers in slot order, provider by provider (each owns a run of slots), so that the part of
+	// the log-odds a provider's staff share is worked out once.
+	for (let k = 0; k < pr.n; k++) {
+		const shared = sharedGamingLogit(p, pay, pr.targetPressure[k], pr.culture[k]);
+		const end = pr.slotStart[k] + pr.slotCount[k];
+		for (let i = pr.slotStart[k]; i < end; i++) {
+			if (w.active[i] === 0) {
+				w.gaming[i] = 0;
+				continue;
+			}
+			// Games when the draw is below the logistic chance (evaluated only if it must be).
+			w.gaming[i] = belowLogistic(workers.next(), workerGamingLogit(p, shared, audit, w.motivation[i])) ? 1 : 0;
 		}
-		const k = w.provider[i];
-		// Games when the draw is below the logistic chance (evaluated only if it must be).
-		const logit = workerGamingLogit(p, pay, audit, pr.targetPressure[k], pr.culture[k], w.motivation[i]);
-		w.gaming[i] = belowLogistic(world.streams.workers.next(), logit) ? 1 : 0;
 	}
 }
 
@@ -90,23 +95,14 @@ export function cultureTarget(
 	);
 }
 
-/** The log-odds that a worker with `motivation` misrecords this month. */
-export function workerGamingLogit(
-	p: AssumptionValues,
-	performancePay: number,
-	audit: number,
-	pressure: number,
-	culture: number,
-	motivation: number
-): number {
-	return (
-		p.workerGamingBase +
-		p.workerGamingPressure * pressure +
-		p.workerGamingPay * performancePay +
-		p.workerGamingCulture * culture -
-		p.workerGamingMotivation * (motivation - 0.5) -
-		p.workerGamingAudit * audit
-	);
+/** The part of the log-odds of misrecording that a provider's staff share (workerGamingLogit adds the rest). */
+export function sharedGamingLogit(p: AssumptionValues, performancePay: number, pressure: number, culture: number): number {
+	return p.workerGamingBase + p.workerGamingPressure * pressure + p.workerGamingPay * performancePay + p.workerGamingCulture * culture;
+}
+
+/** The log-odds that a worker with `motivation` misrecords this month, from their provider's shared part. */
+export function workerGamingLogit(p: AssumptionValues, shared: number, audit: number, motivation: number): number {
+	return shared - p.workerGamingMotivation * (motivation - 0.5) - p.workerGamingAudit * audit;
 }
 
 function rateProviders(world: World): void {
