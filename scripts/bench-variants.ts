@@ -17,11 +17,12 @@
  * - newseed: a run of a seed not run before, with the cache (each run of an ensemble's first
  *   showing): spin-up included, its settled state kept, built where a run before it worked. Every
  *   version runs the same new seed in a round; the seeds, and so the spin-ups, differ between rounds.
- * - steps: each process of the month (the model's MONTH_STEPS, then collectOutcomes) timed on its own, in a world of
- *   each version settled on the same seed and stepped on under the status quo, the versions taking
- *   turns month by month (--months, default 1000, after 60 untimed). A step takes a fraction of a
- *   millisecond, so a thousand samples each pin down a change of a few per cent that whole runs,
- *   on this machine, cannot tell from the noise. Needs a version with MONTH_STEPS (0.3.2 on).
+ * - steps: each process of the month (the model's MONTH_STEPS, then collectOutcomes) timed on its
+ *   own, in a world of each version settled on the same seed and stepped on under the status quo,
+ *   the versions taking turns month by month (--months, default 1000, after 60 untimed). A step
+ *   takes a fraction of a millisecond, so a thousand samples each pin down a change of a few per
+ *   cent that whole runs, on this machine, cannot tell from the noise. The versions' outcomes are
+ *   compared month by month. Needs a version with MONTH_STEPS (0.3.2 on).
  *
  * The variant loaded first can run a few per cent faster than the same code loaded second (a
  * version compared with itself: about 5% on fresh runs, 0–2% on re-runs), so read a small
@@ -136,8 +137,8 @@ function timeSteps(variants: Variant[], identical: boolean[]): void {
 	for (let m = 0; m < warmUp + months; m++) {
 		const hashes: string[] = [];
 		for (const v of roundOrder(worlds.length, m)) {
-			const tallies = worlds[v].month(ms);
-			hashes[v] = createHash('sha256').update(new Uint8Array(tallies.buffer, tallies.byteOffset, tallies.byteLength)).digest('hex');
+			const outcomes = worlds[v].month(ms);
+			hashes[v] = createHash('sha256').update(new Uint8Array(outcomes.buffer, outcomes.byteOffset, outcomes.byteLength)).digest('hex');
 			if (m >= warmUp) ms.forEach((t, j) => times[v][j].push(t));
 		}
 		identical.push(hashes.every((h) => h === hashes[0]));

@@ -127,7 +127,7 @@ describe('generateDraws: a stream drawn from by the kernels', () => {
 			for (const n of [0, 1, 17, 255, 256, 511, 512, 1000, 20_001]) {
 				const arena = new Arena(512 * 1024);
 				const one = createStream(9, 1, 'fill');
-				const many = new Rng(seedrandom.tychei('levers|9|1|fill', { state: true }).state(), streamColumns(arena));
+				const many = createStream(9, 1, 'fill', streamColumns(arena));
 				draws(one, before);
 				draws(many, before);
 				const out = arena.column(Float64Array, n + 3).fill(-1);

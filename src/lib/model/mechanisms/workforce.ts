@@ -4,6 +4,9 @@ import { T, tallyArea } from '../tallies';
 import type { AssumptionValues, LeverValues } from '../parameters/registry';
 import { hireWorker, type Climate, type World } from '../world';
 
+/** The step's two rates of motivation (rising, falling), set each month: a table, so that a worker picks one by index. */
+const MOTIVATION_RATE = new Float64Array(2);
+
 /**
  * Process 6 — workforce.
  * - Burnout follows the job demands–resources model: demands (work pressure, firefighting,
@@ -22,9 +25,6 @@ import { hireWorker, type Climate, type World } from '../world';
  *   counted in full-time equivalents and recruited whole; staff above funded posts are released
  *   (counted as leavers).
  */
-/** The step's two rates of motivation (rising, falling), set each month: a table, so that a worker picks one by index. */
-const MOTIVATION_RATE = new Float64Array(2);
-
 export function stepWorkforce(world: World): void {
 	const pr = world.providers;
 	const w = world.workers;
