@@ -7,7 +7,7 @@
  * other processes hold the cores, though it counts the garbage collector's helper threads), and
  * checks that every version gives identical numbers (an optimisation must not change them).
  *
- *   npm run bench:variants -- [--rounds 15] [--citizens 20000] [--seed 4] [--case fresh,rerun,newseed,steps] [--months 1000] <ref> [<ref>…]
+ *   npm run bench:variants -- [--rounds 15] [--citizens 20000] [--seed 4] [--scenario baseline-england-2023] [--case fresh,rerun,newseed,steps] [--months 1000] <ref> [<ref>…]
  *
  * A ref is a git commit, branch or tag (its src/ and scenarios/ are exported to a temporary
  * folder) or `.` for the working tree. With one ref, it is compared with the working tree.
@@ -18,11 +18,14 @@
  *   showing): spin-up included, its settled state kept, built where a run before it worked. Every
  *   version runs the same new seed in a round; the seeds, and so the spin-ups, differ between rounds.
  * - steps: each process of the month (the model's MONTH_STEPS, then collectOutcomes) timed on its
- *   own, in a world of each version settled on the same seed and stepped on under the status quo,
- *   the versions taking turns month by month (--months, default 1000, after 60 untimed). A step
+ *   own, in a world of each version settled on the same seed and stepped on under the scenario's
+ *   levers (month by month as a run takes them, then held at their last month), the versions
+ *   taking turns month by month (--months, default 1000, after 60 untimed). A step
  *   takes a fraction of a millisecond, so a thousand samples each pin down a change of a few per
  *   cent that whole runs, on this machine, cannot tell from the noise. The versions' outcomes are
  *   compared month by month. Needs a version with MONTH_STEPS (0.3.2 on).
+ * Every case runs the built-in scenario `--scenario` (by default the status quo): a step whose cost
+ * depends on the levers (gaming under strong targets, choice under quasi-markets) is timed under them.
  *
  * The variant loaded first can run a few per cent faster than the same code loaded second (a
  * version compared with itself: about 5% on fresh runs, 0–2% on re-runs), so read a small
@@ -49,6 +52,7 @@ const rounds = Number(option('rounds', '15'));
 const citizens = Number(option('citizens', '20000'));
 const seed = Number(option('seed', '4'));
 const months = Number(option('months', '1000'));
+const scenarioId = option('scenario', 'baseline-england-2023');
 const CASES = ['fresh', 'rerun', 'newseed'] as const;
 type CaseName = (typeof CASES)[number];
 const caseNames = option('case', 'fresh,rerun').split(',') as (CaseName | 'steps')[];
@@ -74,11 +78,14 @@ interface SteppedWorld {
 	month(ms: number[]): ArrayBufferView;
 }
 
+/** A mistake in the command line, told in a line rather than a stack trace. */
+class UsageError extends Error {}
+
 const work = mkdtempSync(join(tmpdir(), 'levers-variants-'));
 try {
 	const variants: Variant[] = [];
 	for (const [n, ref] of refs.entries()) variants.push(await load(ref, n));
-	console.log(`${citizens.toLocaleString('en-GB')} citizens, seed ${seed}; runs: ${rounds} rounds after one warm-up, alternating; min / p25 / median ms`);
+	console.log(`${scenarioId}, ${citizens.toLocaleString('en-GB')} citizens, seed ${seed}; runs: ${rounds} rounds after one warm-up, alternating; min / p25 / median ms`);
 	const identical: boolean[] = [];
 	for (const name of caseNames) {
 		if (name === 'steps') {
@@ -118,6 +125,10 @@ try {
 	}
 	console.log(`\nnumbers identical across versions in every round: ${identical.every(Boolean) ? 'yes' : 'NO'}`);
 	if (!identical.every(Boolean)) process.exitCode = 1;
+} catch (error) {
+	if (!(error instanceof UsageError)) throw error;
+	console.error(error.message);
+	process.exitCode = 2;
 } finally {
 	rmSync(work, { recursive: true, force: true });
 }
@@ -175,7 +186,11 @@ async function load(ref: string, n: number): Promise<Variant> {
 	const scenario = await import(url('src/lib/scenario/index.ts'));
 	const builtin = await import(url('src/lib/scenario/builtin-node.ts'));
 	const library = builtin.loadBuiltinScenarios(join(dir, 'scenarios'));
-	const resolved = scenario.resolveScenario(library.get('baseline-england-2023'), library, { runs: 1, citizens });
+	const chosen = library.get(scenarioId);
+	if (!chosen) {
+		throw new UsageError(`bench:variants: no built-in scenario "${scenarioId}" in ${label} (${[...library.keys()].join(', ')})`);
+	}
+	const resolved = scenario.resolveScenario(chosen, library, { runs: 1, citizens });
 	const cache = new model.SettledStateCache();
 	// The steps case reaches past the model's entry to its month (the same modules the runs use).
 	const month = await import(url('src/lib/model/model.ts'));
@@ -198,6 +213,10 @@ async function load(ref: string, n: number): Promise<Variant> {
 			const statusQuo = registry.defaultLevers();
 			const world = worlds.createWorld(input.assumptions, statusQuo, input.population, seed, 0, false, 0);
 			spinUps.spinUp(world, statusQuo, Math.round(input.assumptions.spinUpMonths), month.stepMonth);
+			// Recorded from here, as a run is (growth in funding counts from its start).
+			world.recordStart = world.month;
+			const levels = { ...statusQuo };
+			let t = 0;
 			// The month's steps, then its outcomes gathered as a run does (one month's worth).
 			const series = new Float64Array(model.OUTCOMES.length * world.tallies.groups);
 			const steps: ((w: unknown) => void)[] = [...month.MONTH_STEPS, function collectOutcomes(w: unknown) {
@@ -206,8 +225,10 @@ async function load(ref: string, n: number): Promise<Variant> {
 			return {
 				names: steps.map((step) => step.name),
 				month: (ms) => {
+					const at = Math.min(t++, input.months - 1);
+					for (const id of Object.keys(levels)) levels[id] = input.levers[id][at];
 					month.resetMonth(world);
-					levers.applyLevers(world, statusQuo);
+					levers.applyLevers(world, levels);
 					steps.forEach((step, j) => {
 						const t0 = performance.now();
 						step(world);
