@@ -65,6 +65,10 @@ export interface Kernels {
 	accessPresenting(count: number, columns: number, scalars: number): void;
 	/** The access kernel's detExpPair (`which` 0 or 1) and normalFromUniform (`which` 2, of x1), for its spec. */
 	accessMaths(columns: number, scalars: number, x1: number, x2: number, which: number): number;
+	/** Read the world's tables and the month's workforce scalars (kernel-tables.ts), before workersMonth. */
+	beginWorkforce(columns: number, scalars: number): void;
+	/** A month of the staff in slots [start, end): their full-time equivalents staying; heads, leavers and the first vacant slot into `workforceResults`. */
+	workersMonth(start: number, end: number, demands: number, success: number, skillGrowth: number, quitProvider: number): number;
 }
 
 /** Functions the kernels call back, by name: the mechanisms register theirs when loaded. */

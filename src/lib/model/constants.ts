@@ -40,3 +40,6 @@ export const WAIT_HISTOGRAM_DAYS = 731;
 
 /** Smallest team a provider can run: below this many funded posts a population is refused. */
 export const MIN_POSTS_PER_PROVIDER = 5;
+
+/** What the workforce kernel tells of a provider's slots each month (assembly/workforce.ts): staff staying, leavers, the first vacant slot. */
+export const WORKFORCE_RESULTS = 3;

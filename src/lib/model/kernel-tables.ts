@@ -3,13 +3,15 @@ import type { Column } from './arena';
 import { EXP_PAIR } from './det-math';
 import type { World } from './world';
 import { caseWorkSigma } from './mechanisms/access-and-choice';
+import { crowdingOut, jobResources } from './mechanisms/workforce';
 
 /**
- * What the compiled kernels read (assembly/world.ts, assembly/service.ts, assembly/access.ts),
- * laid out in the world's working columns before each call: the byte offsets of the columns they
- * work on, and the month's scalars, each in the order the kernels read them (readWorld, then the
- * kernel's own). A column or scalar out of order would have a kernel read the wrong one: the
- * kernels' reference specs, which compare them with the TypeScript they replaced, would then fail.
+ * What the compiled kernels read (assembly/world.ts, then each kernel's own: assembly/service.ts,
+ * access.ts, workforce.ts), laid out in the world's working columns before each call: the byte
+ * offsets of the columns they work on, and the month's scalars, each in the order the kernels read
+ * them (readWorld, then the kernel's own). A column or scalar out of order would have a kernel
+ * read the wrong one: the kernels' reference specs, which compare them with the TypeScript they
+ * replaced, would then fail.
  */
 const COLUMNS: readonly ((world: World) => Column)[] = [
 	(w) => w.citizens.next,
@@ -96,7 +98,21 @@ const COLUMNS: readonly ((world: World) => Column)[] = [
 	(w) => w.twoToJ64ths,
 	(w) => w.powersOfTwo,
 	(w) => w.streams.events.columns.state,
-	(w) => w.streams.events.columns.block
+	(w) => w.streams.events.columns.block,
+	(w) => w.workers.active,
+	(w) => w.workers.intrinsic,
+	(w) => w.workers.motivation,
+	(w) => w.workers.burnout,
+	(w) => w.workers.skill,
+	(w) => w.workers.tenure,
+	(w) => w.workers.strain,
+	(w) => w.workers.effort,
+	(w) => w.workers.fte,
+	(w) => w.expLower,
+	(w) => w.expUpper,
+	(w) => w.workforceResults,
+	(w) => w.streams.workers.columns.state,
+	(w) => w.streams.workers.columns.block
 ];
 
 type Scalars = readonly ((world: World) => number)[];
@@ -156,9 +172,36 @@ const ACCESS: Scalars = [
 	(w) => EXP_PAIR.range
 ];
 
+/**
+ * The workforce kernel's own (assembly/workforce.ts, readWorkforceScalars): the month's terms of
+ * burnout, motivation, skill and leaving that every provider shares, worked out as the step did.
+ */
+const WORKFORCE: Scalars = [
+	(w) => w.p.burnoutBase,
+	(w) => w.p.demandEffort,
+	(w) => jobResources(w.p, w.levers, w.climate),
+	(w) => w.p.resourceSkill,
+	(w) => w.p.resourceMotivation,
+	(w) => 1 / w.p.burnoutMonths,
+	(w) => crowdingOut(w.p, w.climate),
+	(w) => w.p.motivationAutonomy * w.levers.autonomy + w.p.motivationMission * w.levers.mission,
+	(w) => w.p.motivationBurnout,
+	(w) => 1 / w.p.motivationRiseMonths,
+	(w) => 1 / w.p.motivationFallMonths,
+	(w) => w.p.skillBurnoutLoss,
+	(w) => w.p.quitBurnout,
+	(w) => w.p.quitMotivation,
+	(w) => w.p.quitBase,
+	(w) => w.p.careerMonths,
+	(w) => EXP_PAIR.ln2By64Hi,
+	(w) => EXP_PAIR.ln2By64Lo,
+	(w) => EXP_PAIR.invLn2By64,
+	(w) => EXP_PAIR.range
+];
+
 export const KERNEL_COLUMNS = COLUMNS.length;
 /** Room for the longest kernel's scalars. */
-export const KERNEL_SCALARS = COMMON.length + Math.max(SERVICE.length, ACCESS.length);
+export const KERNEL_SCALARS = COMMON.length + Math.max(SERVICE.length, ACCESS.length, WORKFORCE.length);
 
 /**
  * The columns' offsets into the world's `kernelColumns`: once, when the world is built (createWorld),
@@ -185,4 +228,9 @@ export function layOutService(world: World): void {
 /** Lay out the access kernel's tables for this month. */
 export function layOutAccess(world: World): void {
 	layOut(world, ACCESS);
+}
+
+/** Lay out the workforce kernel's tables for this month. */
+export function layOutWorkforce(world: World): void {
+	layOut(world, WORKFORCE);
 }

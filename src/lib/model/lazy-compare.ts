@@ -22,8 +22,9 @@ function table(f: (x: number) => number, widen: number): Float64Array {
 	return t;
 }
 
-const EXP_LOWER = table(detExp, 1 - MARGIN);
-const EXP_UPPER = table(detExp, 1 + MARGIN);
+/** The exponential's bounds, exported for the workforce kernel, which reads a copy in the world's arena (assembly/workforce.ts). */
+export const EXP_LOWER = table(detExp, 1 - MARGIN);
+export const EXP_UPPER = table(detExp, 1 + MARGIN);
 /** The logistic's bounds, exported for the service kernel, which reads a copy in the world's arena (assembly/service.ts). */
 export const LOGISTIC_LOWER = table(logistic, 1 - MARGIN);
 export const LOGISTIC_UPPER = table(logistic, 1 + MARGIN);

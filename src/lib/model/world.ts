@@ -1,9 +1,9 @@
-import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, MIN_POSTS_PER_PROVIDER, NEVER, QUINTILES, WELL } from './constants';
+import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, MIN_POSTS_PER_PROVIDER, NEVER, QUINTILES, WELL, WORKFORCE_RESULTS } from './constants';
 import { WAIT_BINS } from './wait-bins';
 import { detExp } from './det-math';
 import { defaultLevers, type AssumptionValues, type LeverValues } from './parameters/registry';
 import { beta, createStream, normal, NORMAL_QUANTILES, streamColumns, type Rng } from './rng';
-import { LOGISTIC_LOWER, LOGISTIC_UPPER } from './lazy-compare';
+import { EXP_LOWER, EXP_UPPER, LOGISTIC_LOWER, LOGISTIC_UPPER } from './lazy-compare';
 import { KERNEL_COLUMNS, KERNEL_SCALARS, layOutColumns } from './kernel-tables';
 import { POWERS_OF_TWO, TWO_TO_J_64THS } from './det-math';
 import { allocateAreas, type AreaState } from './state/areas';
@@ -134,9 +134,13 @@ export interface World {
 	 */
 	kernelColumns: Int32Array;
 	kernelScalars: Float64Array;
-	/** Tables of the deterministic maths, copied where the kernels read them: the logistic's bounds (lazy-compare.ts), normal quantiles (rng.ts), and detExp's (det-math.ts). */
+	/** What the workforce kernel tells of a provider's staff this month (WORKFORCE_RESULTS of them; a working column). */
+	workforceResults: Int32Array;
+	/** Tables of the deterministic maths, copied where the kernels read them: the logistic's and the exponential's bounds (lazy-compare.ts), normal quantiles (rng.ts), and detExp's (det-math.ts). */
 	logisticLower: Float64Array;
 	logisticUpper: Float64Array;
+	expLower: Float64Array;
+	expUpper: Float64Array;
 	normalQuantiles: Float64Array;
 	twoToJ64ths: Float64Array;
 	powersOfTwo: Float64Array;
@@ -199,13 +203,13 @@ export function createWorld(
 	// Head-room for providers to grow when money follows users.
 	const slotsPerProvider = Math.max(4, Math.ceil((SLOT_HEADROOM * basePosts) / nProviders) + 1);
 
-	const workers = allocateWorkers(slotsPerProvider * nProviders);
+	const nWorkers = slotsPerProvider * nProviders;
 	const bytes = measureColumns((source) => {
-		arenaColumns(source, nCitizens, nAreas, nProviders);
+		arenaColumns(source, nCitizens, nAreas, nProviders, nWorkers);
 		workingColumns(source, nCitizens, nAreas);
 	});
 	const arena = spare?.live && spare.bytes === bytes ? spare.reset() : new Arena(bytes);
-	const { areas, citizens, providers, streams, tallies, columns } = arenaColumns(arena, nCitizens, nAreas, nProviders);
+	const { areas, citizens, providers, workers, streams, tallies, columns } = arenaColumns(arena, nCitizens, nAreas, nProviders, nWorkers);
 	arena.beginWorking();
 	const working = workingColumns(arena, nCitizens, nAreas);
 
@@ -265,6 +269,8 @@ export function createWorld(
 		fragility: columns.fragility,
 		logisticLower: copyInto(columns.logisticLower, LOGISTIC_LOWER),
 		logisticUpper: copyInto(columns.logisticUpper, LOGISTIC_UPPER),
+		expLower: copyInto(columns.expLower, EXP_LOWER),
+		expUpper: copyInto(columns.expUpper, EXP_UPPER),
 		normalQuantiles: copyInto(columns.normalQuantiles, NORMAL_QUANTILES),
 		twoToJ64ths: copyInto(columns.twoToJ64ths, TWO_TO_J_64THS),
 		powersOfTwo: copyInto(columns.powersOfTwo, POWERS_OF_TWO),
@@ -284,11 +290,12 @@ export function createWorld(
  * areas', citizens' and providers' columns, the random streams', the tallies' cells and the
  * world's own (worldColumns). Asked once to size the arena (measureColumns) and once to allocate.
  */
-function arenaColumns(source: ColumnSource, nCitizens: number, nAreas: number, nProviders: number) {
+function arenaColumns(source: ColumnSource, nCitizens: number, nAreas: number, nProviders: number, nWorkers: number) {
 	return {
 		areas: allocateAreas(nAreas, source),
 		citizens: allocateCitizens(nCitizens, source),
 		providers: allocateProviders(nProviders, source),
+		workers: allocateWorkers(nWorkers, source),
 		streams: {
 			citizens: streamColumns(source),
 			events: streamColumns(source),
@@ -319,6 +326,8 @@ function worldColumns(source: ColumnSource, nCitizens: number, nAreas: number, n
 		capabilityKeep: source.column(Float64Array, MEMORY_TABLE_MONTHS),
 		logisticLower: source.column(Float64Array, LOGISTIC_LOWER.length),
 		logisticUpper: source.column(Float64Array, LOGISTIC_UPPER.length),
+		expLower: source.column(Float64Array, EXP_LOWER.length),
+		expUpper: source.column(Float64Array, EXP_UPPER.length),
 		normalQuantiles: source.column(Float64Array, NORMAL_QUANTILES.length),
 		twoToJ64ths: source.column(Float64Array, TWO_TO_J_64THS.length),
 		powersOfTwo: source.column(Float64Array, POWERS_OF_TWO.length),
@@ -336,6 +345,7 @@ function workingColumns(source: ColumnSource, nCitizens: number, nAreas: number)
 		needDraw: source.column(Float64Array, nCitizens),
 		unwell: source.column(Int32Array, nCitizens),
 		quietDraw: source.column(Float64Array, nAreas),
+		workforceResults: source.column(Int32Array, WORKFORCE_RESULTS),
 		kernelScalars: source.column(Float64Array, KERNEL_SCALARS)
 	};
 }

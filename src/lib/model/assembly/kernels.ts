@@ -6,3 +6,4 @@ export { onsetPass, unwellPass } from './need-step';
 export { serveProviders } from './service';
 export { accessMaths, accessPresenting } from './access';
 export { generateDraws } from './rng';
+export { beginWorkforce, workersMonth } from './workforce';

@@ -94,6 +94,21 @@ export let twoToJ64ths: usize = 0;
 export let powersOfTwo: usize = 0;
 export let eventsState: usize = 0;
 export let eventsBlock: usize = 0;
+// Workers' (slot by slot), and what the workforce kernel needs besides.
+export let workerActive: usize = 0;
+export let workerIntrinsic: usize = 0;
+export let workerMotivation: usize = 0;
+export let workerBurnout: usize = 0;
+export let workerSkill: usize = 0;
+export let workerTenure: usize = 0;
+export let workerStrain: usize = 0;
+export let workerEffort: usize = 0;
+export let workerFte: usize = 0;
+export let expLower: usize = 0;
+export let expUpper: usize = 0;
+export let workforceResults: usize = 0;
+export let workersState: usize = 0;
+export let workersBlock: usize = 0;
 
 // The month's scalars every kernel reads first.
 export let month: i32 = 0;
@@ -203,6 +218,20 @@ export function readWorld(columns: usize, scalars: usize): void {
 	powersOfTwo = column();
 	eventsState = column();
 	eventsBlock = column();
+	workerActive = column();
+	workerIntrinsic = column();
+	workerMotivation = column();
+	workerBurnout = column();
+	workerSkill = column();
+	workerTenure = column();
+	workerStrain = column();
+	workerEffort = column();
+	workerFte = column();
+	expLower = column();
+	expUpper = column();
+	workforceResults = column();
+	workersState = column();
+	workersBlock = column();
 
 	cursor = scalars;
 	month = <i32>scalar();

@@ -1,11 +1,12 @@
-import { logistic } from '../det-math';
-import { belowScaledExp } from '../lazy-compare';
+import { layOutWorkforce } from '../kernel-tables';
+import { registerKernelImports } from '../arena';
+import { detExp } from '../det-math';
 import { T, tallyArea } from '../tallies';
 import type { AssumptionValues, LeverValues } from '../parameters/registry';
 import { hireWorker, type Climate, type World } from '../world';
 
-/** The step's two rates of motivation (rising, falling), set each month: a table, so that a worker picks one by index. */
-const MOTIVATION_RATE = new Float64Array(2);
+// The kernel's exponential beyond the range where it works one out itself (assembly/workforce.ts).
+registerKernelImports({ detExp });
 
 /**
  * Process 6 — workforce.
@@ -30,22 +31,17 @@ export function stepWorkforce(world: World): void {
 	const w = world.workers;
 	const p = world.p;
 	const L = world.levers;
-	const rng = world.streams.workers;
-	const climate = world.climate;
 	const tallies = world.tallies.values;
+	const arena = world.arena;
+	const kernels = arena.kernels;
+	const results = world.workforceResults;
 
-	const resources = jobResources(p, L, climate);
-	const commonDemands = p.demandReporting * climate.reportingBurden;
-	const burnoutRate = 1 / p.burnoutMonths;
-	const crowding = crowdingOut(p, climate);
-	const motivationGain = p.motivationAutonomy * L.autonomy + p.motivationMission * L.mission;
-	// Motivation's monthly rate toward its target: rising (index 0) or falling (1).
-	const motivationRate = MOTIVATION_RATE;
-	motivationRate[0] = 1 / p.motivationRiseMonths;
-	motivationRate[1] = 1 / p.motivationFallMonths;
+	const commonDemands = p.demandReporting * world.climate.reportingBurden;
 	const learning = skillLearning(p, L);
 	const quitShift = -p.quitAutonomy * L.autonomy;
-	const career = p.careerMonths;
+	// The month's terms every provider shares, for the kernel's loop over each provider's slots.
+	layOutWorkforce(world);
+	kernels.beginWorkforce(arena.at(world.kernelColumns), arena.at(world.kernelScalars));
 
 	for (let k = 0; k < pr.n; k++) {
 		const presented = pr.monthPresented[k] + pr.monthComplexConsidered[k];
@@ -61,58 +57,17 @@ export function stepWorkforce(world: World): void {
 		const skillGrowth = learning * (pr.outsourced[k] ? p.outsourcedTraining : 1);
 		const quitProvider = quitShift + (pr.outsourced[k] ? p.quitOutsourced : 0);
 		const a = pr.area[k];
-
-		let heads = 0;
-		let staffFte = 0;
-		let leavers = 0;
 		const start = pr.slotStart[k];
 		const end = start + pr.slotCount[k];
+
+		// Each worker's month (assembly/workforce.ts): burnout, motivation, skill, tenure, leaving. The
+		// kernel calls back only detExp, which needs no world (so no onWorld, and no closure a provider).
+		const staffFte = kernels.workersMonth(start, end, demands, success, skillGrowth, quitProvider);
+		const heads = results[0];
+		const leavers = results[1];
 		// Recruitment fills the first vacant slots: they start here, not at the provider's first slot.
-		let firstVacant = end;
-		for (let i = start; i < end; i++) {
-			if (w.active[i] === 0) {
-				if (firstVacant === end) firstVacant = i;
-				continue;
-			}
-			const m = w.motivation[i];
-			const overwork = w.effort[i] > 1 ? w.effort[i] - 1 : 0;
-			const target = logistic(
-				p.burnoutBase +
-					demands +
-					p.demandEffort * overwork -
-					resources -
-					p.resourceSkill * (w.skill[i] - 0.5) -
-					p.resourceMotivation * (m - 0.5) +
-					w.strain[i]
-			);
-			const b = w.burnout[i] + (target - w.burnout[i]) * burnoutRate;
-			w.burnout[i] = b;
+		const firstVacant = results[2];
 
-			// Which way motivation moves, and whether burnout costs skill, go either way from worker to
-			// worker: each picks its term by index or scales it (0 or 1), not by a branch the
-			// processor would mispredict.
-			let mTarget = w.intrinsic[i] - crowding + motivationGain + success - p.motivationBurnout * b;
-			mTarget = mTarget < 0 ? 0 : mTarget > 1 ? 1 : mTarget;
-			w.motivation[i] = m + (mTarget - m) * motivationRate[+(mTarget < m)];
-
-			const s = w.skill[i];
-			const nextSkill = s + skillGrowth * (1 - s) - +(b > 0.5) * p.skillBurnoutLoss;
-			w.skill[i] = nextSkill < 0 ? 0 : nextSkill;
-			const tenure = w.tenure[i] + 1;
-			w.tenure[i] = tenure;
-
-			// Retires after a working life in post; otherwise leaves when the draw is below the
-			// hazard quitBase × e^x (exp evaluated only if it must be).
-			const x = p.quitBurnout * (b - 0.35) - p.quitMotivation * (w.motivation[i] - 0.6) + quitProvider;
-			if (tenure >= career || belowScaledExp(rng.next(), p.quitBase, x)) {
-				w.active[i] = 0;
-				if (firstVacant === end) firstVacant = i;
-				leavers++;
-			} else {
-				heads++;
-				staffFte += w.fte[i];
-			}
-		}
 		// Staff toward funded posts: vacancies of a whole post advertised, or staff the budget no
 		// longer funds released (gaps of part of a post are left: fillVacancies says why).
 		const gap = pr.posts[k] - staffFte;
@@ -134,7 +89,7 @@ export function stepWorkforce(world: World): void {
  * a post: a pool of part-timers able to do so would grow with the number of providers, not their
  * size, and fill small providers' vacancies for free. Returns the number hired.
  */
-function fillVacancies(world: World, k: number, gap: number, firstVacant: number): number {
+export function fillVacancies(world: World, k: number, gap: number, firstVacant: number): number {
 	const pr = world.providers;
 	const w = world.workers;
 	const rng = world.streams.workers;
@@ -156,7 +111,7 @@ function fillVacancies(world: World, k: number, gap: number, firstVacant: number
  * Release staff of provider k the budget no longer funds (`excess` full-time posts, half a post
  * or more), each at the redundancy rate, the last slots first. Returns the number released.
  */
-function releaseStaff(world: World, k: number, excess: number): number {
+export function releaseStaff(world: World, k: number, excess: number): number {
 	const pr = world.providers;
 	const w = world.workers;
 	const rng = world.streams.workers;
@@ -174,7 +129,7 @@ function releaseStaff(world: World, k: number, excess: number): number {
 }
 
 /** Full-time equivalents in post in slots [start, end). */
-function staffInPost(w: World['workers'], start: number, end: number): number {
+export function staffInPost(w: World['workers'], start: number, end: number): number {
 	let fte = 0;
 	for (let i = start; i < end; i++) if (w.active[i] === 1) fte += w.fte[i];
 	return fte;

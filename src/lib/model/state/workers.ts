@@ -1,3 +1,5 @@
+import { separateColumns, type ColumnSource } from '../arena';
+
 /**
  * Frontline workers as struct-of-arrays. Each provider owns a fixed range of slots; an inactive
  * slot is a post that is vacant or unfunded.
@@ -24,19 +26,20 @@ export interface WorkerState {
 	effort: Float32Array;
 }
 
-export function allocateWorkers(n: number): WorkerState {
+/** The columns of `n` worker slots from `source`: a world keeps them in its arena, where the workforce kernel works on them (assembly/workforce.ts). */
+export function allocateWorkers(n: number, source: ColumnSource = separateColumns): WorkerState {
 	return {
 		n,
-		provider: new Int16Array(n),
-		active: new Uint8Array(n),
-		intrinsic: new Float32Array(n),
-		motivation: new Float32Array(n),
-		burnout: new Float32Array(n),
-		skill: new Float32Array(n),
-		tenure: new Int32Array(n),
-		strain: new Float32Array(n),
-		gaming: new Uint8Array(n),
-		fte: new Float32Array(n),
-		effort: new Float32Array(n)
+		provider: source.column(Int16Array, n),
+		active: source.column(Uint8Array, n),
+		intrinsic: source.column(Float32Array, n),
+		motivation: source.column(Float32Array, n),
+		burnout: source.column(Float32Array, n),
+		skill: source.column(Float32Array, n),
+		tenure: source.column(Int32Array, n),
+		strain: source.column(Float32Array, n),
+		gaming: source.column(Uint8Array, n),
+		fte: source.column(Float32Array, n),
+		effort: source.column(Float32Array, n)
 	};
 }
