@@ -65,9 +65,13 @@ export interface Kernels {
 	accessPresenting(count: number, columns: number, scalars: number): void;
 	/** The access kernel's detExpPair (`which` 0 or 1) and normalFromUniform (`which` 2, of x1), for its spec. */
 	accessMaths(columns: number, scalars: number, x1: number, x2: number, which: number): number;
+	/** Read the world's tables and the month's effort scalars (kernel-tables.ts), before workersEffort. */
+	beginEffort(columns: number, scalars: number): void;
+	/** This month's decisions of the staff in slots [start, end): effort stored; heads, full-time equivalents and the staff's sums into `workerSums`. */
+	workersEffort(start: number, end: number, incentiveWeight: number, extrinsicPush: number, waitingGap: number, prescribed: number): void;
 	/** Read the world's tables and the month's workforce scalars (kernel-tables.ts), before workersMonth. */
 	beginWorkforce(columns: number, scalars: number): void;
-	/** A month of the staff in slots [start, end): their full-time equivalents staying; heads, leavers and the first vacant slot into `workforceResults`. */
+	/** A month of the staff in slots [start, end): their full-time equivalents staying; heads, leavers and the first vacant slot into `workerSums`. */
 	workersMonth(start: number, end: number, demands: number, success: number, skillGrowth: number, quitProvider: number): number;
 }
 

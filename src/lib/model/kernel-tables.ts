@@ -7,7 +7,7 @@ import { crowdingOut, jobResources } from './mechanisms/workforce';
 
 /**
  * What the compiled kernels read (assembly/world.ts, then each kernel's own: assembly/service.ts,
- * access.ts, workforce.ts), laid out in the world's working columns before each call: the byte
+ * access.ts, workforce.ts, effort-split.ts), laid out in the world's working columns before each call: the byte
  * offsets of the columns they work on, and the month's scalars, each in the order the kernels read
  * them (readWorld, then the kernel's own). A column or scalar out of order would have a kernel
  * read the wrong one: the kernels' reference specs, which compare them with the TypeScript they
@@ -107,10 +107,11 @@ const COLUMNS: readonly ((world: World) => Column)[] = [
 	(w) => w.workers.tenure,
 	(w) => w.workers.strain,
 	(w) => w.workers.effort,
+	(w) => w.workers.gaming,
 	(w) => w.workers.fte,
 	(w) => w.expLower,
 	(w) => w.expUpper,
-	(w) => w.workforceResults,
+	(w) => w.workerSums,
 	(w) => w.streams.workers.columns.state,
 	(w) => w.streams.workers.columns.block
 ];
@@ -199,9 +200,24 @@ const WORKFORCE: Scalars = [
 	(w) => EXP_PAIR.range
 ];
 
+/** The effort kernel's own (assembly/effort-split.ts, beginEffort): the month's terms of the frontline decisions every provider shares. */
+const EFFORT: Scalars = [
+	(w) => w.p.discretionBase + (1 - w.p.discretionBase) * w.levers.autonomy,
+	(w) => 1 + w.p.missionSalience * w.levers.mission,
+	(w) => w.p.relationalPreference,
+	(w) => w.p.outreachPreference,
+	(w) => w.p.knightEffort,
+	(w) => w.p.efficiencyIntensity * w.levers.efficiency,
+	(w) => w.p.autonomyShirk * w.levers.autonomy,
+	(w) => w.p.burnoutProductivity,
+	(w) =>
+		w.p.reportingTime * w.climate.reportingBurden + w.p.peerLearningTime * w.levers.peerLearning + w.p.integrationTime * w.levers.integration,
+	(w) => w.p.gamingTime
+];
+
 export const KERNEL_COLUMNS = COLUMNS.length;
 /** Room for the longest kernel's scalars. */
-export const KERNEL_SCALARS = COMMON.length + Math.max(SERVICE.length, ACCESS.length, WORKFORCE.length);
+export const KERNEL_SCALARS = COMMON.length + Math.max(SERVICE.length, ACCESS.length, WORKFORCE.length, EFFORT.length);
 
 /**
  * The columns' offsets into the world's `kernelColumns`: once, when the world is built (createWorld),
@@ -228,6 +244,11 @@ export function layOutService(world: World): void {
 /** Lay out the access kernel's tables for this month. */
 export function layOutAccess(world: World): void {
 	layOut(world, ACCESS);
+}
+
+/** Lay out the effort kernel's tables for this month. */
+export function layOutEffort(world: World): void {
+	layOut(world, EFFORT);
 }
 
 /** Lay out the workforce kernel's tables for this month. */

@@ -1,4 +1,4 @@
-import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, MIN_POSTS_PER_PROVIDER, NEVER, QUINTILES, WELL, WORKFORCE_RESULTS } from './constants';
+import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, MIN_POSTS_PER_PROVIDER, NEVER, QUINTILES, WELL, WORKER_SUMS } from './constants';
 import { WAIT_BINS } from './wait-bins';
 import { detExp } from './det-math';
 import { defaultLevers, type AssumptionValues, type LeverValues } from './parameters/registry';
@@ -21,6 +21,11 @@ import { WARM_AREAS_FROM_CITIZENS } from './warm-area';
 import { createAreaFlows, type AreaFlows } from './area-flows';
 import { applyLevers } from './mechanisms/levers';
 import { stepFunding } from './mechanisms/funding';
+// Every kernel's calls back registered before any world is built: building one runs a kernel (the
+// frontline decisions, as startAtStatusQuo works out the providers' capacity), and an instance of
+// the kernels needs all their calls back, which the mechanisms owning them register when loaded.
+import './mechanisms/need-dynamics';
+import './mechanisms/service';
 
 export interface Population {
 	citizens: number;
@@ -134,8 +139,8 @@ export interface World {
 	 */
 	kernelColumns: Int32Array;
 	kernelScalars: Float64Array;
-	/** What the workforce kernel tells of a provider's staff this month (WORKFORCE_RESULTS of them; a working column). */
-	workforceResults: Int32Array;
+	/** What a worker kernel hands back about one provider's staff (WORKER_SUMS numbers; a working column). */
+	workerSums: Float64Array;
 	/** Tables of the deterministic maths, copied where the kernels read them: the logistic's and the exponential's bounds (lazy-compare.ts), normal quantiles (rng.ts), and detExp's (det-math.ts). */
 	logisticLower: Float64Array;
 	logisticUpper: Float64Array;
@@ -345,7 +350,7 @@ function workingColumns(source: ColumnSource, nCitizens: number, nAreas: number)
 		needDraw: source.column(Float64Array, nCitizens),
 		unwell: source.column(Int32Array, nCitizens),
 		quietDraw: source.column(Float64Array, nAreas),
-		workforceResults: source.column(Int32Array, WORKFORCE_RESULTS),
+		workerSums: source.column(Float64Array, WORKER_SUMS),
 		kernelScalars: source.column(Float64Array, KERNEL_SCALARS)
 	};
 }

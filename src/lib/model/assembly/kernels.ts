@@ -7,3 +7,4 @@ export { serveProviders } from './service';
 export { accessMaths, accessPresenting } from './access';
 export { generateDraws } from './rng';
 export { beginWorkforce, workersMonth } from './workforce';
+export { beginEffort, workersEffort } from './effort-split';

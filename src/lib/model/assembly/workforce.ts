@@ -18,6 +18,7 @@ import {
 	readWorld,
 	scalar,
 	setF32,
+	setF64,
 	setI32,
 	setU8,
 	twoToJ64ths,
@@ -33,7 +34,7 @@ import {
 	workerTenure,
 	workersBlock,
 	workersState,
-	workforceResults
+	workerSums
 } from './world';
 
 // detExp (../det-math.ts) where its result would overflow, underflow or be NaN (never reached by
@@ -93,7 +94,7 @@ export function beginWorkforce(columns: usize, scalars: usize): void {
  * `success`, `skillGrowth` and `quitProvider` (the workforce step's): burnout toward its target,
  * motivation toward its own, skill, tenure, and leaving (retiring after a working life, or a draw
  * below the leaving hazard). Returns the full-time equivalents of those staying; the staying and
- * leaving heads and the first vacant slot (`end` if none) go to the results column.
+ * leaving heads and the first vacant slot (`end` if none) go to workerSums.
  */
 export function workersMonth(start: i32, end: i32, demands: f64, success: f64, skillGrowth: f64, quitProvider: f64): f64 {
 	let heads: i32 = 0;
@@ -142,9 +143,9 @@ export function workersMonth(start: i32, end: i32, demands: f64, success: f64, s
 			staffFte += f32At(workerFte, i);
 		}
 	}
-	setI32(workforceResults, 0, heads);
-	setI32(workforceResults, 1, leavers);
-	setI32(workforceResults, 2, firstVacant);
+	setF64(workerSums, 0, <f64>heads);
+	setF64(workerSums, 1, <f64>leavers);
+	setF64(workerSums, 2, <f64>firstVacant);
 	return staffFte;
 }
 

@@ -103,10 +103,11 @@ export let workerSkill: usize = 0;
 export let workerTenure: usize = 0;
 export let workerStrain: usize = 0;
 export let workerEffort: usize = 0;
+export let workerGaming: usize = 0;
 export let workerFte: usize = 0;
 export let expLower: usize = 0;
 export let expUpper: usize = 0;
-export let workforceResults: usize = 0;
+export let workerSums: usize = 0;
 export let workersState: usize = 0;
 export let workersBlock: usize = 0;
 
@@ -226,10 +227,11 @@ export function readWorld(columns: usize, scalars: usize): void {
 	workerTenure = column();
 	workerStrain = column();
 	workerEffort = column();
+	workerGaming = column();
 	workerFte = column();
 	expLower = column();
 	expUpper = column();
-	workforceResults = column();
+	workerSums = column();
 	workersState = column();
 	workersBlock = column();
 

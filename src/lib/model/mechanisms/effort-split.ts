@@ -1,3 +1,4 @@
+import { layOutEffort } from '../kernel-tables';
 import { T, tallyArea } from '../tallies';
 import type { AssumptionValues, LeverValues } from '../parameters/registry';
 import type { World } from '../world';
@@ -32,21 +33,18 @@ import type { World } from '../world';
  */
 export function decideEffort(world: World): void {
 	const pr = world.providers;
-	const w = world.workers;
 	const areas = world.areas;
 	const p = world.p;
 	const L = world.levers;
 	const tallies = world.tallies.values;
 
-	const discretion = p.discretionBase + (1 - p.discretionBase) * L.autonomy;
-	const salience = 1 + p.missionSalience * L.mission;
-	const overheadTime =
-		p.reportingTime * world.climate.reportingBurden +
-		p.peerLearningTime * L.peerLearning +
-		p.integrationTime * L.integration;
-	const imposed = p.efficiencyIntensity * L.efficiency;
-	const shirk = p.autonomyShirk * L.autonomy;
 	const relationalFactor = p.relationalTime;
+	// The month's terms every provider shares, for the kernel's loop over each provider's slots.
+	layOutEffort(world);
+	const arena = world.arena;
+	const kernels = arena.kernels;
+	kernels.beginEffort(arena.at(world.kernelColumns), arena.at(world.kernelScalars));
+	const sums = world.workerSums;
 
 	for (let k = 0; k < pr.n; k++) {
 		const pressure = targetPressure(p, L, pr.failingMonths[k] > 0);
@@ -63,49 +61,20 @@ export function decideEffort(world: World): void {
 		let prescribed = L.relational + lean + pr.relationalOffset[k] - squeeze;
 		prescribed = prescribed < 0 ? 0 : prescribed > 1 ? 1 : prescribed;
 
-		let heads = 0;
-		let fte = 0;
-		let motivation = 0;
-		let skill = 0;
-		let burnt = 0;
-		let gaming = 0;
-		let effortSum = 0;
-		let casework = 0;
-		let relational = 0;
-		let outreach = 0;
+		// Each worker's decisions (assembly/effort-split.ts): the weight on the long-term outcome,
+		// relational intensity, outreach and effort, and the work they give, summed over the staff.
 		const end = pr.slotStart[k] + pr.slotCount[k];
-		for (let i = pr.slotStart[k]; i < end; i++) {
-			if (w.active[i] === 0) continue;
-			const m = w.motivation[i];
-			const own = m * salience;
-			const extrinsic = incentiveWeight * (1 - m);
-			const lambda = own + extrinsic > 0 ? own / (own + extrinsic) : 0.5;
-			const rho = (1 - discretion) * prescribed + discretion * p.relationalPreference * lambda;
-			const outreachShare = discretion * p.outreachPreference * lambda;
-
-			let effort = 1 + p.extrinsicEffort * incentives * (1 - m) + p.knightEffort * m * waitingGap + imposed - shirk * (1 - m);
-			if (effort < 0.3) effort = 0.3;
-			w.effort[i] = effort;
-
-			// Burnt out (0 or 1) and gaming (0 or 1) scale their terms rather than choose them by a
-			// branch: a third of staff are burnt out, in no order a processor could predict.
-			// (1 − 1 × loss is 1 − loss, and 1 − 0 × loss is 1, exactly.)
-			const burntOut = +(w.burnout[i] > 0.5);
-			const work = effort * (0.6 + 0.8 * w.skill[i]) * (1 - burntOut * p.burnoutProductivity) * w.fte[i];
-			let caseShare = 1 - overheadTime - outreachShare - w.gaming[i] * p.gamingTime;
-			if (caseShare < 0.1) caseShare = 0.1;
-			casework += work * caseShare;
-			relational += work * caseShare * rho;
-			outreach += work * outreachShare;
-
-			heads++;
-			fte += w.fte[i];
-			motivation += m;
-			skill += w.skill[i];
-			gaming += w.gaming[i];
-			effortSum += effort;
-			burnt += burntOut;
-		}
+		kernels.workersEffort(pr.slotStart[k], end, incentiveWeight, p.extrinsicEffort * incentives, waitingGap, prescribed);
+		const heads = sums[0];
+		const fte = sums[1];
+		const motivation = sums[2];
+		const skill = sums[3];
+		const burnt = sums[4];
+		const gaming = sums[5];
+		const effortSum = sums[6];
+		const casework = sums[7];
+		const relational = sums[8];
+		const outreach = sums[9];
 		pr.staff[k] = fte;
 		pr.meanMotivation[k] = heads > 0 ? motivation / heads : 0;
 		pr.meanSkill[k] = heads > 0 ? skill / heads : 0;

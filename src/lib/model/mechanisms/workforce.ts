@@ -34,7 +34,7 @@ export function stepWorkforce(world: World): void {
 	const tallies = world.tallies.values;
 	const arena = world.arena;
 	const kernels = arena.kernels;
-	const results = world.workforceResults;
+	const results = world.workerSums;
 
 	const commonDemands = p.demandReporting * world.climate.reportingBurden;
 	const learning = skillLearning(p, L);
