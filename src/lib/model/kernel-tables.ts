@@ -7,7 +7,7 @@ import { crowdingOut, jobResources } from './mechanisms/workforce';
 
 /**
  * What the compiled kernels read (assembly/world.ts, then each kernel's own: assembly/service.ts,
- * access.ts, workforce.ts, effort-split.ts), laid out in the world's working columns before each call: the byte
+ * access.ts, workforce.ts, effort-split.ts, gaming.ts), laid out in the world's working columns before each call: the byte
  * offsets of the columns they work on, and the month's scalars, each in the order the kernels read
  * them (readWorld, then the kernel's own). A column or scalar out of order would have a kernel
  * read the wrong one: the kernels' reference specs, which compare them with the TypeScript they
@@ -215,6 +215,9 @@ const EFFORT: Scalars = [
 	(w) => w.p.gamingTime
 ];
 
+/** The gaming kernel's own (assembly/gaming.ts, beginGaming): the terms of a worker's log-odds of misrecording besides their provider's. */
+const GAMING: Scalars = [(w) => w.p.workerGamingMotivation, (w) => w.p.workerGamingAudit * w.levers.audit];
+
 export const KERNEL_COLUMNS = COLUMNS.length;
 /** Room for the longest kernel's scalars. */
 export const KERNEL_SCALARS = COMMON.length + Math.max(SERVICE.length, ACCESS.length, WORKFORCE.length, EFFORT.length);
@@ -244,6 +247,11 @@ export function layOutService(world: World): void {
 /** Lay out the access kernel's tables for this month. */
 export function layOutAccess(world: World): void {
 	layOut(world, ACCESS);
+}
+
+/** Lay out the gaming kernel's tables for this month. */
+export function layOutGaming(world: World): void {
+	layOut(world, GAMING);
 }
 
 /** Lay out the effort kernel's tables for this month. */

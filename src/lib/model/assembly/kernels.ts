@@ -8,3 +8,4 @@ export { accessMaths, accessPresenting } from './access';
 export { generateDraws } from './rng';
 export { beginWorkforce, workersMonth } from './workforce';
 export { beginEffort, workersEffort } from './effort-split';
+export { beginGaming, workersGaming } from './gaming';

@@ -5,8 +5,9 @@
 // operation, single-precision columns widened on reading and rounded on writing as typed arrays
 // do, and it draws from the world's event stream in the same order, so the numbers are the same.
 
-import { AT_RISK, DAYS_PER_MONTH, F_UNRESOLVED, FINE_DAYS, GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, HALF, QUINTILES, STEPS_PER_UNIT, T_CLINICALLY_LATE, T_COMPLEX_CONSIDERED, T_PARKED, T_RECORDED_WITHIN, T_RESOLVED, T_SERVED, T_TRUE_WITHIN, T_WAIT_DAYS_SUM, WAIT_BINS, WAIT_BINS_CAP_DAYS, WEEK, WELL } from './constants';
+import { AT_RISK, DAYS_PER_MONTH, F_UNRESOLVED, FINE_DAYS, GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, QUINTILES, T_CLINICALLY_LATE, T_COMPLEX_CONSIDERED, T_PARKED, T_RECORDED_WITHIN, T_RESOLVED, T_SERVED, T_TRUE_WITHIN, T_WAIT_DAYS_SUM, WAIT_BINS, WAIT_BINS_CAP_DAYS, WEEK, WELL } from './constants';
 import { adjustTrust, capabilityNow } from './citizen-memory';
+import { belowLogistic } from './lazy-compare';
 import { admitArrivals, dequeue, earliestCase, enqueue } from './queue';
 import {
 	addF64,
@@ -35,8 +36,6 @@ import {
 	i16At,
 	i32At,
 	lastContactMonth,
-	logisticLower,
-	logisticUpper,
 	management,
 	meanMotivation,
 	meanSkill,
@@ -80,16 +79,13 @@ import {
 } from './world';
 
 // What the loop hands back to ../mechanisms/service.ts: money following results (kept in sparse
-// lists that grow), the detail run's wait histogram, warming a large area's columns, and the rare
-// comparisons the bounds tables leave open.
+// lists that grow), the detail run's wait histogram, and warming a large area's columns.
 @external("env", "serviceResult")
 declare function serviceResult(area: i32, provider: i32, results: i32): void;
 @external("env", "serviceHistogram")
 declare function serviceHistogram(wait: f64, recordedWait: f64): void;
 @external("env", "serviceWarmArea")
 declare function serviceWarmArea(area: i32): void;
-@external("env", "belowLogisticExactly")
-declare function belowLogisticExactly(u: f64, x: f64): bool;
 
 // The month's service scalars (../kernel-tables.ts's SERVICE, read in that order after readWorld's).
 let monthStart: f64 = 0;
@@ -337,18 +333,6 @@ function countWait(q: i32, a: i32, wait: f64): void {
 	addF64(waitGroups, bin, 1);
 	addF64(waitGroups, (GROUP_FIRST_QUINTILE + q) * WAIT_BINS + bin, 1);
 	addF64(waitGroups, (GROUP_FIRST_AREA + a) * WAIT_BINS + bin, 1);
-}
-
-/** Exactly `u < logistic(x)` (belowLogistic, lazy-compare.ts): the bounds tables settle almost every draw. */
-@inline
-function belowLogistic(u: f64, x: f64): bool {
-	const g = x * STEPS_PER_UNIT;
-	if (g >= <f64>-HALF && g < <f64>HALF) {
-		const j = <i32>Math.floor(g) + HALF;
-		if (u < f64At(logisticLower, j)) return true;
-		if (u >= f64At(logisticUpper, j + 1)) return false;
-	}
-	return belowLogisticExactly(u, x);
 }
 
 /** fit and circularDelta (world.ts): 1 when the practice matches the context, 0 when opposite. */

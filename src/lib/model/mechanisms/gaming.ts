@@ -1,5 +1,5 @@
 import { logistic } from '../det-math';
-import { belowLogistic } from '../lazy-compare';
+import { layOutGaming } from '../kernel-tables';
 import { normal } from '../rng';
 import type { AssumptionValues, LeverValues } from '../parameters/registry';
 import type { World } from '../world';
@@ -25,7 +25,6 @@ const PERFORMANCE_SMOOTHING = 0.25;
  */
 export function stepGaming(world: World): void {
 	const pr = world.providers;
-	const w = world.workers;
 	const p = world.p;
 	const L = world.levers;
 	const rng = world.streams.providers;
@@ -53,21 +52,17 @@ export function stepGaming(world: World): void {
 	if (L.inspection > 0) rateProviders(world);
 
 	const pay = L.performancePay;
-	const audit = L.audit;
-	const workers = world.streams.workers;
+	layOutGaming(world);
+	const arena = world.arena;
+	const kernels = arena.kernels;
+	kernels.beginGaming(arena.at(world.kernelColumns), arena.at(world.kernelScalars));
 	// Workers in slot order, provider by provider (each owns a run of slots), so that the part of
-	// the log-odds a provider's staff share is worked out once.
+	// the log-odds a provider's staff share is worked out once; each worker games when a draw from
+	// the workers stream falls below the logistic chance (assembly/gaming.ts). The kernel's only
+	// call back (belowLogisticExactly) needs no world.
 	for (let k = 0; k < pr.n; k++) {
 		const shared = sharedGamingLogit(p, pay, pr.targetPressure[k], pr.culture[k]);
-		const end = pr.slotStart[k] + pr.slotCount[k];
-		for (let i = pr.slotStart[k]; i < end; i++) {
-			if (w.active[i] === 0) {
-				w.gaming[i] = 0;
-				continue;
-			}
-			// Games when the draw is below the logistic chance (evaluated only if it must be).
-			w.gaming[i] = belowLogistic(workers.next(), workerGamingLogit(p, shared, audit, w.motivation[i])) ? 1 : 0;
-		}
+		kernels.workersGaming(pr.slotStart[k], pr.slotStart[k] + pr.slotCount[k], shared);
 	}
 }
 
@@ -100,7 +95,7 @@ export function sharedGamingLogit(p: AssumptionValues, performancePay: number, p
 	return p.workerGamingBase + p.workerGamingPressure * pressure + p.workerGamingPay * performancePay + p.workerGamingCulture * culture;
 }
 
-/** The log-odds that a worker with `motivation` misrecords this month, from their provider's shared part. */
+/** The log-odds that a worker with `motivation` misrecords this month, from their provider's shared part (as assembly/gaming.ts works it out). */
 export function workerGamingLogit(p: AssumptionValues, shared: number, audit: number, motivation: number): number {
 	return shared - p.workerGamingMotivation * (motivation - 0.5) - p.workerGamingAudit * audit;
 }
