@@ -65,6 +65,10 @@ export interface Kernels {
 	accessPresenting(count: number, columns: number, scalars: number): void;
 	/** The access kernel's detExpPair (`which` 0 or 1) and normalFromUniform (`which` 2, of x1), for its spec. */
 	accessMaths(columns: number, scalars: number, x1: number, x2: number, which: number): number;
+	/** Read the world's tables (kernel-tables.ts), before workersTally. */
+	beginTally(columns: number, scalars: number): void;
+	/** The staff in slots [start, end): heads, full-time equivalents, and the sums of burnt out, gaming, motivation and skill into `workerSums`. */
+	workersTally(start: number, end: number): void;
 	/** Read the world's tables and the month's gaming scalars (kernel-tables.ts), before workersGaming. */
 	beginGaming(columns: number, scalars: number): void;
 	/** Whether each of the staff in slots [start, end) misrecords this month, from their provider's shared log-odds. */

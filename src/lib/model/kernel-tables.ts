@@ -7,7 +7,7 @@ import { crowdingOut, jobResources } from './mechanisms/workforce';
 
 /**
  * What the compiled kernels read (assembly/world.ts, then each kernel's own: assembly/service.ts,
- * access.ts, workforce.ts, effort-split.ts, gaming.ts), laid out in the world's working columns before each call: the byte
+ * access.ts, workforce.ts, effort-split.ts, gaming.ts, collect-outcomes.ts), laid out in the world's working columns before each call: the byte
  * offsets of the columns they work on, and the month's scalars, each in the order the kernels read
  * them (readWorld, then the kernel's own). A column or scalar out of order would have a kernel
  * read the wrong one: the kernels' reference specs, which compare them with the TypeScript they
@@ -247,6 +247,11 @@ export function layOutService(world: World): void {
 /** Lay out the access kernel's tables for this month. */
 export function layOutAccess(world: World): void {
 	layOut(world, ACCESS);
+}
+
+/** Lay out the tables of a kernel with no scalars of its own (the outcomes' staff count, assembly/collect-outcomes.ts). */
+export function layOutCommon(world: World): void {
+	layOut(world, []);
 }
 
 /** Lay out the gaming kernel's tables for this month. */

@@ -9,3 +9,4 @@ export { generateDraws } from './rng';
 export { beginWorkforce, workersMonth } from './workforce';
 export { beginEffort, workersEffort } from './effort-split';
 export { beginGaming, workersGaming } from './gaming';
+export { beginTally, workersTally } from './collect-outcomes';

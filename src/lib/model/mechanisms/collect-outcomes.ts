@@ -1,4 +1,5 @@
 import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, QUINTILES } from '../constants';
+import { layOutCommon } from '../kernel-tables';
 import { OUTCOME_INDEX as O, OUTCOMES } from '../outcomes';
 import { foldCells, T, TALLY_KEYS, tallyArea, tallyCitizen } from '../tallies';
 import { WAIT_BINS, waitQuantile, waitTotal } from '../wait-bins';
@@ -110,26 +111,22 @@ function tallyCells(world: World): void {
 /** Add the workforce and provider figures of the month to the area tallies. */
 function tallyWorkforce(world: World): void {
 	const pr = world.providers;
-	const w = world.workers;
 	const v = world.tallies.values;
+	const arena = world.arena;
+	const kernels = arena.kernels;
+	const sums = world.workerSums;
+	layOutCommon(world);
+	kernels.beginTally(arena.at(world.kernelColumns), arena.at(world.kernelScalars));
 	for (let k = 0; k < pr.n; k++) {
 		const a = pr.area[k];
-		let staff = 0;
-		let fte = 0;
-		let burnt = 0;
-		let gaming = 0;
-		let motivation = 0;
-		let skill = 0;
-		const end = pr.slotStart[k] + pr.slotCount[k];
-		for (let i = pr.slotStart[k]; i < end; i++) {
-			if (w.active[i] === 0) continue;
-			staff++;
-			fte += w.fte[i];
-			burnt += +(w.burnout[i] > 0.5);
-			gaming += w.gaming[i];
-			motivation += w.motivation[i];
-			skill += w.skill[i];
-		}
+		// The provider's staff counted and summed in slot order (assembly/collect-outcomes.ts).
+		kernels.workersTally(pr.slotStart[k], pr.slotStart[k] + pr.slotCount[k]);
+		const staff = sums[0];
+		const fte = sums[1];
+		const burnt = sums[2];
+		const gaming = sums[3];
+		const motivation = sums[4];
+		const skill = sums[5];
 		const posts = pr.posts[k];
 		tallyArea(v, T.staff, a, staff);
 		tallyArea(v, T.staffFte, a, fte);
