@@ -114,6 +114,24 @@ export function runMonths(world: World, months: number, levers?: LeverValues): v
 }
 
 /**
+ * A test world (seed `seed`, `options`) run for `months` months, then this month's steps before
+ * `step`: where a kernel's spec compares `step` with the TypeScript it replaced.
+ */
+export function worldBefore(step: (world: World) => void, seed: number, months: number, options: TestWorldOptions = {}): World {
+	const world = testWorld({ seed, ...options });
+	runMonths(world, months);
+	stepsBefore(world, step);
+	return world;
+}
+
+/** From just before `step` (worldBefore), on to just before it a month later. */
+export function nextMonthBefore(world: World, step: (world: World) => void): void {
+	step(world);
+	stepsAfter(world, step);
+	stepsBefore(world, step);
+}
+
+/**
  * Take every waiting citizen off every waiting list, and out of this month's arrival buckets
  * (they become well), so every queue is empty with no backlog.
  */

@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { cloneWorld } from '../settled-cache';
 import { T, tallyArea } from '../tallies';
 import type { World } from '../world';
-import { differences, resetMonth, runMonths, testWorld } from './_test-world';
+import { differences, nextMonthBefore, worldBefore } from './_test-world';
 import { decideEffort, targetPressure } from './effort-split';
+import { stepService } from './service';
 
 /**
  * The frontline decisions as JavaScript had them before their loop over each provider's slots was
@@ -105,14 +106,6 @@ function referenceEffort(world: World): void {
 	}
 }
 
-/** A world `months` into a run, at the start of a month's service step. */
-function worldAfter(seed: number, months: number, options: Parameters<typeof testWorld>[0] = {}): World {
-	const world = testWorld({ seed, ...options });
-	runMonths(world, months);
-	resetMonth(world);
-	return world;
-}
-
 /** Both on copies of `world`: the columns that differ, and the kernel's world. */
 function compare(world: World): { differ: string[]; kernel: World } {
 	const kernel = cloneWorld(world);
@@ -124,16 +117,15 @@ function compare(world: World): { differ: string[]; kernel: World } {
 
 describe("the compiled frontline decisions give the JavaScript's numbers exactly", () => {
 	test.each([1, 2, 3])('a running world (seed %i), month after month', (seed) => {
-		const world = worldAfter(seed, 3);
+		const world = worldBefore(stepService, seed, 3);
 		for (let m = 0; m < 12; m++) {
 			expect(compare(world).differ).toEqual([]);
-			runMonths(world, 1);
-			resetMonth(world);
+			nextMonthBefore(world, stepService);
 		}
 	});
 
 	test('under every lever that enters a decision: targets, pay, competition, autonomy, mission, efficiency, overheads, relational practice', () => {
-		const world = worldAfter(4, 3, {
+		const world = worldBefore(stepService, 4, 3, {
 			levers: {
 				targets: 1,
 				inspection: 1,
@@ -154,7 +146,7 @@ describe("the compiled frontline decisions give the JavaScript's numbers exactly
 	});
 
 	test('staff at every corner: burnt out or not, gaming or not, effort at its floor, casework at its floor, no weight on either side', () => {
-		const world = worldAfter(5, 2);
+		const world = worldBefore(stepService, 5, 2);
 		const w = world.workers;
 		for (let i = 0; i < w.n; i++) {
 			w.burnout[i] = i % 2 === 0 ? 0.9 : 0.1;

@@ -3,7 +3,7 @@ import { belowLogistic } from '../lazy-compare';
 import { normal } from '../rng';
 import { cloneWorld } from '../settled-cache';
 import type { World } from '../world';
-import { differences, doubleBelow, resetMonth, runMonths, testWorld } from './_test-world';
+import { differences, doubleBelow, nextMonthBefore, worldBefore } from './_test-world';
 import { cultureTarget, sharedGamingLogit, stepGaming, workerGamingLogit } from './gaming';
 import { logistic } from '../det-math';
 
@@ -87,14 +87,6 @@ function referenceRateProviders(world: World): void {
 	}
 }
 
-/** A world `months` into a run, at the start of a month's gaming step (after its service). */
-function worldAfter(seed: number, months: number, options: Parameters<typeof testWorld>[0] = {}): World {
-	const world = testWorld({ seed, ...options });
-	runMonths(world, months);
-	resetMonth(world);
-	return world;
-}
-
 /** Both on copies of `world`: the columns that differ, and the kernel's world. */
 function compare(world: World): { differ: string[]; kernel: World } {
 	const kernel = cloneWorld(world);
@@ -108,14 +100,13 @@ const gamers = (world: World) => world.workers.gaming.reduce((n, g) => n + g, 0)
 
 describe("the compiled gaming loop gives the JavaScript step's numbers exactly", () => {
 	test.each([1, 2, 3])('a running world under targets, pay and audit (seed %i), month after month', (seed) => {
-		const world = worldAfter(seed, 3, { levers: { targets: 1, inspection: 1, performancePay: 0.6, audit: 0.5 } });
+		const world = worldBefore(stepGaming, seed, 3, { levers: { targets: 1, inspection: 1, performancePay: 0.6, audit: 0.5 } });
 		let gaming = 0;
 		for (let m = 0; m < 12; m++) {
 			const { differ, kernel } = compare(world);
 			expect(differ).toEqual([]);
 			gaming += gamers(kernel);
-			runMonths(world, 1);
-			resetMonth(world);
+			nextMonthBefore(world, stepGaming);
 		}
 		// Staff gamed and did not: both branches of the comparison ran.
 		expect(gaming).toBeGreaterThan(10);
@@ -123,7 +114,7 @@ describe("the compiled gaming loop gives the JavaScript step's numbers exactly",
 
 	test('log-odds beyond the bounds tables: the full comparison agrees', () => {
 		for (const workerGamingBase of [80, -80]) {
-			const world = worldAfter(2, 2);
+			const world = worldBefore(stepGaming, 2, 2);
 			world.p = { ...world.p, workerGamingBase };
 			const { differ, kernel } = compare(world);
 			expect(differ).toEqual([]);
@@ -134,7 +125,7 @@ describe("the compiled gaming loop gives the JavaScript step's numbers exactly",
 	});
 
 	test('draws exactly on each worker\'s chance of gaming, and a hair below it: the comparisons agree to the last bit', () => {
-		const world = worldAfter(5, 3, { population: { citizens: 20000 }, levers: { targets: 1, audit: 0.3 } });
+		const world = worldBefore(stepGaming, 5, 3, { population: { citizens: 20000 }, levers: { targets: 1, audit: 0.3 } });
 		// The providers' part (audits, ratings) draws from the providers stream: the workers stream serves the staff alone.
 		const pr = world.providers;
 		const p = world.p;

@@ -4,7 +4,7 @@ import { belowScaledExp } from '../lazy-compare';
 import { cloneWorld } from '../settled-cache';
 import { T, tallyArea } from '../tallies';
 import type { World } from '../world';
-import { differences, doubleBelow, resetMonth, runMonths, testWorld } from './_test-world';
+import { differences, doubleBelow, nextMonthBefore, worldBefore } from './_test-world';
 import { crowdingOut, fillVacancies, jobResources, releaseStaff, skillLearning, staffInPost, stepWorkforce } from './workforce';
 
 /**
@@ -103,14 +103,6 @@ function referenceWorkforce(world: World): void {
 	}
 }
 
-/** A world `months` into a run, at the start of a month's workforce step (after its service). */
-function worldAfter(seed: number, months: number, options: Parameters<typeof testWorld>[0] = {}): World {
-	const world = testWorld({ seed, ...options });
-	runMonths(world, months);
-	resetMonth(world);
-	return world;
-}
-
 /** Both steps on copies of `world`: the columns that differ, and the two worlds. */
 function compare(world: World): { differ: string[]; kernel: World; reference: World } {
 	const kernel = cloneWorld(world);
@@ -124,25 +116,20 @@ const leaversOf = (world: World) => world.tallies.values[T.leavers];
 
 describe("the compiled workforce loop gives the JavaScript step's numbers exactly", () => {
 	test.each([1, 2, 3])('a running world (seed %i), month after month', (seed) => {
-		const world = worldAfter(seed, 4);
-		const reference = cloneWorld(world);
+		const world = worldBefore(stepWorkforce, seed, 4);
 		let leavers = 0;
 		for (let m = 0; m < 24; m++) {
-			resetMonth(world);
-			resetMonth(reference);
-			stepWorkforce(world);
-			referenceWorkforce(reference);
-			expect(differences(world, reference)).toEqual([]);
-			leavers += leaversOf(world);
-			world.month++;
-			reference.month++;
+			const { differ, kernel } = compare(world);
+			expect(differ).toEqual([]);
+			leavers += leaversOf(kernel);
+			nextMonthBefore(world, stepWorkforce);
 		}
 		// Staff left (and were replaced), so every branch of the loop ran.
 		expect(leavers).toBeGreaterThan(3);
 	});
 
 	test('under levers that move every term: autonomy, mission, performance pay, outsourcing, targets', () => {
-		const world = worldAfter(7, 3, {
+		const world = worldBefore(stepWorkforce, 7, 3, {
 			levers: { autonomy: 0.9, mission: 0.8, performancePay: 0.7, outsourcing: 0.5, targets: 1, peerLearning: 0.6 }
 		});
 		const { differ, kernel } = compare(world);
@@ -157,7 +144,7 @@ describe("the compiled workforce loop gives the JavaScript step's numbers exactl
 			[0, 400],
 			[0, -2000]
 		]) {
-			const world = worldAfter(2, 2);
+			const world = worldBefore(stepWorkforce, 2, 2);
 			world.p = { ...world.p, burnoutBase, quitBurnout };
 			const { differ, kernel } = compare(world);
 			expect(differ).toEqual([]);
@@ -167,7 +154,7 @@ describe("the compiled workforce loop gives the JavaScript step's numbers exactl
 	});
 
 	test('staff at the end of a working life retire without a draw; a negative hazard scale leaves no one', () => {
-		const world = worldAfter(3, 2);
+		const world = worldBefore(stepWorkforce, 3, 2);
 		// Half the staff one month short of retiring, the rest a long way off.
 		for (let i = 0; i < world.workers.n; i++) world.workers.tenure[i] = i % 2 === 0 ? Math.round(world.p.careerMonths) - 1 : 5;
 		const retiring = compare(world);
@@ -179,7 +166,7 @@ describe("the compiled workforce loop gives the JavaScript step's numbers exactl
 
 	test('draws exactly on each worker\'s leaving hazard, and a hair below it: the comparisons agree to the last bit', () => {
 		// A large first provider: its staff draw before any vacancy is advertised (which draws too).
-		const world = worldAfter(5, 3, { population: { citizens: 20000 } });
+		const world = worldBefore(stepWorkforce, 5, 3, { population: { citizens: 20000 } });
 		const hazards = leavingHazards(world, 0);
 		expect(hazards.length).toBeGreaterThan(80);
 		// The workers stream hands out these draws next: the hazards in slot order, exactly or one double below.
