@@ -41,5 +41,5 @@ export const WAIT_HISTOGRAM_DAYS = 731;
 /** Smallest team a provider can run: below this many funded posts a population is refused. */
 export const MIN_POSTS_PER_PROVIDER = 5;
 
-/** Numbers a worker kernel hands back about one provider's staff (assembly/workforce.ts, assembly/effort-split.ts): the most either does. */
+/** Numbers a worker kernel hands back about one provider's staff (assembly/effort-split.ts, workforce.ts, collect-outcomes.ts): the most any does. */
 export const WORKER_SUMS = 10;

@@ -7,11 +7,11 @@ import { crowdingOut, jobResources } from './mechanisms/workforce';
 
 /**
  * What the compiled kernels read (assembly/world.ts, then each kernel's own: assembly/service.ts,
- * access.ts, workforce.ts, effort-split.ts, gaming.ts, collect-outcomes.ts), laid out in the world's working columns before each call: the byte
- * offsets of the columns they work on, and the month's scalars, each in the order the kernels read
- * them (readWorld, then the kernel's own). A column or scalar out of order would have a kernel
- * read the wrong one: the kernels' reference specs, which compare them with the TypeScript they
- * replaced, would then fail.
+ * access.ts, workforce.ts, effort-split.ts, gaming.ts, collect-outcomes.ts), laid out in the
+ * world's working columns before each call: the byte offsets of the columns they work on, and the
+ * month's scalars, each in the order the kernels read them (readWorld, then the kernel's own). A
+ * column or scalar out of order would have a kernel read the wrong one: the kernels' reference
+ * specs, which compare them with the TypeScript they replaced, would then fail.
  */
 const COLUMNS: readonly ((world: World) => Column)[] = [
 	(w) => w.citizens.next,
@@ -174,7 +174,7 @@ const ACCESS: Scalars = [
 ];
 
 /**
- * The workforce kernel's own (assembly/workforce.ts, readWorkforceScalars): the month's terms of
+ * The workforce kernel's own (assembly/workforce.ts, beginWorkforce): the month's terms of
  * burnout, motivation, skill and leaving that every provider shares, worked out as the step did.
  */
 const WORKFORCE: Scalars = [
@@ -220,7 +220,7 @@ const GAMING: Scalars = [(w) => w.p.workerGamingMotivation, (w) => w.p.workerGam
 
 export const KERNEL_COLUMNS = COLUMNS.length;
 /** Room for the longest kernel's scalars. */
-export const KERNEL_SCALARS = COMMON.length + Math.max(SERVICE.length, ACCESS.length, WORKFORCE.length, EFFORT.length);
+export const KERNEL_SCALARS = COMMON.length + Math.max(SERVICE.length, ACCESS.length, WORKFORCE.length, EFFORT.length, GAMING.length);
 
 /**
  * The columns' offsets into the world's `kernelColumns`: once, when the world is built (createWorld),

@@ -292,7 +292,7 @@ export function createWorld(
 
 /**
  * Everything in a world's arena (arena.ts), the columns the compiled kernels read or write: the
- * areas', citizens' and providers' columns, the random streams', the tallies' cells and the
+ * areas', citizens', providers' and workers' columns, the random streams', the tallies' cells and the
  * world's own (worldColumns). Asked once to size the arena (measureColumns) and once to allocate.
  */
 function arenaColumns(source: ColumnSource, nCitizens: number, nAreas: number, nProviders: number, nWorkers: number) {

@@ -1,6 +1,7 @@
 // The outcomes' count of a provider's staff (AssemblyScript, compiled by scripts/build-kernels.ts;
 // ../mechanisms/collect-outcomes.ts tallies the counts by area). Sums in slot order, single-precision
-// columns widened as typed arrays do, so the numbers are the TypeScript's.
+// columns widened as typed arrays do, so the numbers are the TypeScript's (tally-kernel.spec.ts
+// compares them).
 
 import { f32At, readWorld, setF64, u8At, workerActive, workerBurnout, workerFte, workerGaming, workerMotivation, workerSkill, workerSums } from './world';
 

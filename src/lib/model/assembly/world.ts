@@ -94,7 +94,8 @@ export let twoToJ64ths: usize = 0;
 export let powersOfTwo: usize = 0;
 export let eventsState: usize = 0;
 export let eventsBlock: usize = 0;
-// Workers' (slot by slot), and what the workforce kernel needs besides.
+// Workers' (slot by slot), and what the worker kernels need besides: the exponential's bounds,
+// where they hand back a provider's sums, and the workers stream.
 export let workerActive: usize = 0;
 export let workerIntrinsic: usize = 0;
 export let workerMotivation: usize = 0;

@@ -61,7 +61,8 @@ export function stepWorkforce(world: World): void {
 		const end = start + pr.slotCount[k];
 
 		// Each worker's month (assembly/workforce.ts): burnout, motivation, skill, tenure, leaving. The
-		// kernel calls back only detExp, which needs no world (so no onWorld, and no closure a provider).
+		// kernel calls back only detExp, which needs no world: so no onWorld, and no closure made for
+		// each provider.
 		const staffFte = kernels.workersMonth(start, end, demands, success, skillGrowth, quitProvider);
 		const heads = results[0];
 		const leavers = results[1];
