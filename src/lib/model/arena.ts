@@ -65,6 +65,8 @@ export interface Kernels {
 	accessPresenting(count: number, columns: number, scalars: number): void;
 	/** The access kernel's detExpPair (`which` 0 or 1) and normalFromUniform (`which` 2, of x1), for its spec. */
 	accessMaths(columns: number, scalars: number, x1: number, x2: number, which: number): number;
+	/** The draws `count` new citizens are built from (CITIZEN_DRAWS each), from the stream whose state and block are at `state` and `block`, into `out`. */
+	citizenDraws(count: number, state: number, block: number, out: number): void;
 	/** Read the world's tables (kernel-tables.ts), before workersTally. */
 	beginTally(columns: number, scalars: number): void;
 	/** The staff in slots [start, end): heads, full-time equivalents, and the sums of burnt out, gaming, motivation and skill into `workerSums`. */

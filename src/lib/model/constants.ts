@@ -41,5 +41,9 @@ export const WAIT_HISTOGRAM_DAYS = 731;
 /** Smallest team a provider can run: below this many funded posts a population is refused. */
 export const MIN_POSTS_PER_PROVIDER = 5;
 
+/** Draws a new citizen is built from (assembly/citizen-draws.ts), and the citizens whose draws are made at a time. */
+export const CITIZEN_DRAWS = 6;
+export const CITIZEN_DRAWS_CHUNK = 2048;
+
 /** Numbers a worker kernel hands back about one provider's staff (assembly/effort-split.ts, workforce.ts, collect-outcomes.ts): the most any does. */
 export const WORKER_SUMS = 10;

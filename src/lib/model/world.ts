@@ -1,4 +1,4 @@
-import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, MIN_POSTS_PER_PROVIDER, NEVER, QUINTILES, WELL, WORKER_SUMS } from './constants';
+import { GROUP_FIRST_AREA, GROUP_FIRST_QUINTILE, MIN_POSTS_PER_PROVIDER, NEVER, QUINTILES, WELL, WORKER_SUMS, CITIZEN_DRAWS, CITIZEN_DRAWS_CHUNK } from './constants';
 import { WAIT_BINS } from './wait-bins';
 import { detExp } from './det-math';
 import { defaultLevers, type AssumptionValues, type LeverValues } from './parameters/registry';
@@ -139,6 +139,8 @@ export interface World {
 	 */
 	kernelColumns: Int32Array;
 	kernelScalars: Float64Array;
+	/** The draws new citizens are built from, CITIZEN_DRAWS_CHUNK citizens at a time (initCitizens; a working column). */
+	citizenDraws: Float64Array;
 	/** What a worker kernel hands back about one provider's staff (WORKER_SUMS numbers; a working column). */
 	workerSums: Float64Array;
 	/** Tables of the deterministic maths, copied where the kernels read them: the logistic's and the exponential's bounds (lazy-compare.ts), normal quantiles (rng.ts), and detExp's (det-math.ts). */
@@ -200,7 +202,6 @@ export function createWorld(
 	firstMonth: number,
 	spare?: Arena
 ): World {
-	const init = createStream(seed, replicate, 'init');
 	const nAreas = population.areas;
 	const nProviders = nAreas * population.providersPerArea;
 	const nCitizens = population.citizens;
@@ -217,10 +218,12 @@ export function createWorld(
 	const { areas, citizens, providers, workers, streams, tallies, columns } = arenaColumns(arena, nCitizens, nAreas, nProviders, nWorkers);
 	arena.beginWorking();
 	const working = workingColumns(arena, nCitizens, nAreas);
+	// The stream a world is built from, in its arena: the citizens' draws are made by a kernel.
+	const init = createStream(seed, replicate, 'init', streams.init);
 
 	initAreas(areas, p, population, init);
 	initProviders(providers, p, population, slotsPerProvider, init);
-	initCitizens(citizens, areas, p, init, firstMonth);
+	initCitizens(citizens, areas, p, init, firstMonth, arena, working.citizenDraws);
 	const fragilityKeepPerMonth = detExp(-Math.LN2 / p.fragilityHalfLife);
 	const riskFactor = columns.riskFactor;
 	for (let i = 0; i < nCitizens; i++) {
@@ -302,6 +305,7 @@ function arenaColumns(source: ColumnSource, nCitizens: number, nAreas: number, n
 		providers: allocateProviders(nProviders, source),
 		workers: allocateWorkers(nWorkers, source),
 		streams: {
+			init: streamColumns(source),
 			citizens: streamColumns(source),
 			events: streamColumns(source),
 			workers: streamColumns(source),
@@ -351,6 +355,7 @@ function workingColumns(source: ColumnSource, nCitizens: number, nAreas: number)
 		unwell: source.column(Int32Array, nCitizens),
 		quietDraw: source.column(Float64Array, nAreas),
 		workerSums: source.column(Float64Array, WORKER_SUMS),
+		citizenDraws: source.column(Float64Array, CITIZEN_DRAWS * CITIZEN_DRAWS_CHUNK),
 		kernelScalars: source.column(Float64Array, KERNEL_SCALARS)
 	};
 }
@@ -517,22 +522,37 @@ function initProviders(
 	}
 }
 
-function initCitizens(c: CitizenState, areas: AreaState, p: AssumptionValues, rng: Rng, firstMonth: number): void {
+/**
+ * Each citizen's traits, area by area, from draws of `rng` made by a kernel (assembly/citizen-draws.ts,
+ * CITIZEN_DRAWS_CHUNK citizens at a time into `draws`): deprivation about its area's, complex needs,
+ * usual capability, ties, trust and capacity to choose, in that order, as `normal(rng)` and
+ * `rng.next()` would give them (the kernel's polar method follows rng.ts's operation for operation;
+ * in JavaScript the 100,000 deviates of 20,000 citizens took a third of building a world).
+ */
+function initCitizens(c: CitizenState, areas: AreaState, p: AssumptionValues, rng: Rng, firstMonth: number, arena: Arena, draws: Float64Array): void {
+	const kernels = arena.kernels;
+	const { state, block } = rng.columns;
 	let i = 0;
+	let at = CITIZEN_DRAWS_CHUNK * CITIZEN_DRAWS;
 	for (let a = 0; a < areas.n; a++) {
 		const first = areas.firstProvider[a];
 		const count = areas.providerCount[a];
 		for (let k = 0; k < areas.population[a]; k++, i++) {
-			const dep = clamp01(areas.deprivation[a] + 0.18 * normal(rng));
+			if (at === CITIZEN_DRAWS_CHUNK * CITIZEN_DRAWS) {
+				kernels.citizenDraws(Math.min(CITIZEN_DRAWS_CHUNK, c.n - i), arena.at(state), arena.at(block), arena.at(draws));
+				at = 0;
+			}
+			const dep = clamp01(areas.deprivation[a] + 0.18 * draws[at]);
 			c.area[i] = a;
 			c.deprivation[i] = dep;
-			c.complex[i] = rng.next() < p.complexShare * (0.5 + dep) ? 1 : 0;
-			c.baseCapability[i] = clamp01(0.75 - 0.4 * dep + 0.1 * normal(rng));
+			c.complex[i] = draws[at + 1] < p.complexShare * (0.5 + dep) ? 1 : 0;
+			c.baseCapability[i] = clamp01(0.75 - 0.4 * dep + 0.1 * draws[at + 2]);
 			c.capability[i] = c.baseCapability[i];
 			c.capabilityMonth[i] = firstMonth;
-			c.ties[i] = clamp01(0.5 * areas.assets[a] + 0.4 * (1 - dep) + 0.1 * normal(rng));
-			c.trust[i] = clamp01(p.trustBaseline + 0.1 * normal(rng));
-			c.choiceCapacity[i] = clamp01(1 - dep + 0.15 * normal(rng));
+			c.ties[i] = clamp01(0.5 * areas.assets[a] + 0.4 * (1 - dep) + 0.1 * draws[at + 3]);
+			c.trust[i] = clamp01(p.trustBaseline + 0.1 * draws[at + 4]);
+			c.choiceCapacity[i] = clamp01(1 - dep + 0.15 * draws[at + 5]);
+			at += CITIZEN_DRAWS;
 			c.homeProvider[i] = first + (k % count);
 			c.provider[i] = c.homeProvider[i];
 			c.lastContactMonth[i] = NEVER;

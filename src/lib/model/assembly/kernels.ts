@@ -10,3 +10,4 @@ export { beginWorkforce, workersMonth } from './workforce';
 export { beginEffort, workersEffort } from './effort-split';
 export { beginGaming, workersGaming } from './gaming';
 export { beginTally, workersTally } from './collect-outcomes';
+export { citizenDraws } from './citizen-draws';
