@@ -4,6 +4,7 @@ import { runModel, stepMonth, type RunInput, type RunOutput } from './model';
 import { defaultAssumptions, defaultLevers, LEVERS, type LeverValues } from './parameters/registry';
 import { cloneWorld, restoreInto, SettledStateCache, settledKey } from './settled-cache';
 import { createWorld, type Population, type World } from './world';
+import { MIN_SPIN_UP_MONTHS } from './spin-up';
 
 /** The smallest population the default assumptions allow for 3 areas × 2 providers, for fast runs. */
 const TINY: Population = { citizens: 600, areas: 3, providersPerArea: 2 };
@@ -41,7 +42,7 @@ describe('runModel with a cache of settled states', () => {
 		expect(cache.size).toBe(1);
 		expectIdentical(fresh, first);
 		expectIdentical(fresh, restored);
-		expect(fresh.spinUp.months).toBeGreaterThanOrEqual(72);
+		expect(fresh.spinUp.months).toBeGreaterThanOrEqual(MIN_SPIN_UP_MONTHS);
 	});
 
 	test('runs of other levers on the same seed share the settled state, and still match runs without the cache', () => {

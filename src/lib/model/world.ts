@@ -54,6 +54,8 @@ export interface Streams {
 	events: Rng;
 	workers: Rng;
 	providers: Rng;
+	/** One draw per provider per month, always: the same leaders leave in every scenario. */
+	leaders: Rng;
 }
 
 /** One replicate of the model: parameters, state of every entity, streams and tallies. */
@@ -248,7 +250,8 @@ export function createWorld(
 			citizens: createStream(seed, replicate, 'citizens', streams.citizens),
 			events: createStream(seed, replicate, 'events', streams.events),
 			workers: createStream(seed, replicate, 'workers', streams.workers),
-			providers: createStream(seed, replicate, 'providers', streams.providers)
+			providers: createStream(seed, replicate, 'providers', streams.providers),
+			leaders: createStream(seed, replicate, 'leaders', streams.leaders)
 		},
 		tallies,
 		month: firstMonth,
@@ -309,7 +312,8 @@ function arenaColumns(source: ColumnSource, nCitizens: number, nAreas: number, n
 			citizens: streamColumns(source),
 			events: streamColumns(source),
 			workers: streamColumns(source),
-			providers: streamColumns(source)
+			providers: streamColumns(source),
+			leaders: streamColumns(source)
 		},
 		tallies: allocateTallies(nAreas, source),
 		columns: worldColumns(source, nCitizens, nAreas, nProviders)

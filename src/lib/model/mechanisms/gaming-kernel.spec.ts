@@ -6,14 +6,16 @@ import type { World } from '../world';
 import { differences, doubleBelow, nextMonthBefore, worldBefore } from './_test-world';
 import { cultureTarget, sharedGamingLogit, stepGaming, workerGamingLogit } from './gaming';
 import { logistic } from '../det-math';
+import { changeLeadership } from './leadership';
 
 /** Smoothing of providers' monthly performance figures (gaming.ts's). */
 const PERFORMANCE_SMOOTHING = 0.25;
 
 /**
  * The gaming step as JavaScript had it before its loop over each provider's slots was compiled
- * (model 0.3.2, verbatim, with the league table's ratings): the kernel (assembly/gaming.ts) must
- * give exactly its numbers, in every column and in the workers stream.
+ * (model 0.3.2, verbatim, with the league table's ratings; leaders' turnover, added in 0.4.0,
+ * called as gaming.ts calls it): the kernel (assembly/gaming.ts) must give exactly its numbers, in
+ * every column and in the workers stream.
  */
 function referenceGaming(world: World): void {
 	const pr = world.providers;
@@ -43,6 +45,7 @@ function referenceGaming(world: World): void {
 	}
 
 	if (L.inspection > 0) referenceRateProviders(world);
+	changeLeadership(world);
 
 	const pay = L.performancePay;
 	const audit = L.audit;

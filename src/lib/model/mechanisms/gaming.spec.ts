@@ -264,7 +264,8 @@ describe('stepGaming: inspection and league tables', () => {
 
 	test('a failing rating brings in new leadership with turnaroundChance, its management drawn afresh; passing providers keep theirs', () => {
 		function managementAfter(turnaroundChance: number) {
-			const world = gamingWorld({ levers: { inspection: 1 }, assumptions: { inspectionRate: 12, turnaroundChance, managementSpread: 0.5 } });
+			// Leaders who never leave otherwise (leadership.ts), so only special measures change them.
+			const world = gamingWorld({ levers: { inspection: 1 }, assumptions: { inspectionRate: 12, turnaroundChance, managementSpread: 0.5, leaderTenure: Infinity } });
 			world.providers.management.fill(7);
 			[0.8, 0.5, 0.9, 0.65, 0.95, 0.7].forEach((r, k) => (world.providers.reportedPerformance[k] = r));
 			stepGaming(world);

@@ -1,6 +1,6 @@
 import { logistic } from '../det-math';
 import { layOutGaming } from '../kernel-tables';
-import { normal } from '../rng';
+import { changeLeadership, newManagement } from './leadership';
 import type { AssumptionValues, LeverValues } from '../parameters/registry';
 import type { World } from '../world';
 
@@ -21,7 +21,7 @@ const PERFORMANCE_SMOOTHING = 0.25;
  * rated failing for a while, which raises the stakes (Bevan & Hamblin 2009) and the blame, and
  * may bring in new leadership (special measures; Allen & Burgess 2012): since the table ranks
  * reported access, not management, it turns round some providers that did not need it and
- * misses some that did.
+ * misses some that did. Leaders also leave at a base rate, in any scenario (leadership.ts).
  */
 export function stepGaming(world: World): void {
 	const pr = world.providers;
@@ -50,6 +50,7 @@ export function stepGaming(world: World): void {
 	}
 
 	if (L.inspection > 0) rateProviders(world);
+	changeLeadership(world);
 
 	const pay = L.performancePay;
 	layOutGaming(world);
@@ -118,7 +119,7 @@ function rateProviders(world: World): void {
 			pr.failingMonths[k] = Math.round(p.failingMonths);
 			pr.blame[k] += 0.5;
 			// Special measures: a failing rating may bring in new leadership, drawn afresh.
-			if (rng.next() < p.turnaroundChance) pr.management[k] = p.managementSpread * normal(rng);
+			if (rng.next() < p.turnaroundChance) pr.management[k] = newManagement(p, rng);
 		}
 	}
 }

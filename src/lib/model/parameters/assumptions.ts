@@ -360,6 +360,8 @@ export const ASSUMPTIONS = [
 		'Spread of provider practice around the national standard at the start.'),
 	a('learning', 'managementSpread', 'How much providers differ in management', 0.3, 0, 1, 'logit (SD)', 'moderate', 'Bloom, Propper, Seiler & Van Reenen (2015), Review of Economic Studies 82(2) (management quality varies widely between hospitals and predicts outcomes)',
 		'Spread between providers of the quality of management, as a shift in the log-odds of resolving a need: what choice and money following results can reward.'),
+	a('learning', 'leaderTenure', 'Median tenure of leaders', 3, 1, 10, 'years', 'moderate', `${S.ANANDACIVA} (median tenure of an NHS trust chief executive three years), cited in ${S.IPPR}, C3-S3`,
+		'How long a provider\'s leadership stays, as a median: each month it leaves with the constant chance this gives, and new leadership\'s management is drawn afresh. A failing rating may bring new leadership sooner (the published median includes such departures, which the model adds on top).'),
 
 	// ── Money ─────────────────────────────────────────────────────────────
 	a('money', 'wageMonthly', 'Cost of a worker-month', 3500, 2000, 6000, '£', 'moderate', 'NHS Agenda for Change band 5–6 with on-costs (about £42k a year)',

@@ -26,6 +26,7 @@ export const BESLEY = 'Besley & Ghatak (2005), American Economic Review 95(3)';
 export const PROPPER_2008 = 'Propper, Sutton, Whitnall & Windmeijer (2008, 2010), targets in England vs Scotland';
 export const KELMAN = 'Kelman & Friedman (2009), JPART 19(4)';
 export const BEVAN_HAMBLIN = 'Bevan & Hamblin (2009), JRSS A 172(1)';
+export const ANANDACIVA = 'Anandaciva, Ward, Randhawa & Edwards (2018), Leadership in today\'s NHS: delivering the impossible, The King\'s Fund';
 export const COOPER = 'Cooper, Gibbons, Jones & McGuire (2011), Economic Journal 121';
 export const GAYNOR = 'Gaynor, Moreno-Serra & Propper (2013), AEJ: Economic Policy 5(4)';
 export const PROPPER_2004 = 'Propper, Burgess & Green (2004), J Public Economics 88';
