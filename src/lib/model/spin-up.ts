@@ -16,10 +16,9 @@ import type { World } from './world';
  * did): the check is for start-up transients, and the drift check guards against slow trends.
  */
 export const SPIN_UP_BATCH = 8;
-const BATCH = SPIN_UP_BATCH;
 /** Batches in each of the two windows compared. */
 const BATCHES = 3;
-const WINDOW = BATCH * BATCHES;
+const WINDOW = SPIN_UP_BATCH * BATCHES;
 /** Fewest months before the spin-up may stop: two windows. */
 export const MIN_SPIN_UP_MONTHS = 2 * WINDOW;
 /** Relative change allowed between the windows beyond their fluctuations. */
@@ -88,7 +87,7 @@ export function* spinUpMonths(
 		world.month++;
 		yield;
 		const done = m + 1;
-		if (done >= MIN_SPIN_UP_MONTHS && done % BATCH === 0 && flat(history, done)) return { months: done, settled: true };
+		if (done >= MIN_SPIN_UP_MONTHS && done % SPIN_UP_BATCH === 0 && flat(history, done)) return { months: done, settled: true };
 	}
 	return { months: maxMonths, settled: false };
 }
@@ -97,7 +96,7 @@ export function* spinUpMonths(
 function flat(history: Float64Array, months: number): boolean {
 	const batch = new Float64Array(2 * BATCHES);
 	for (let j = 0; j < INDICATORS; j++) {
-		for (let b = 0; b < 2 * BATCHES; b++) batch[b] = mean(history, months - 2 * WINDOW + b * BATCH, j);
+		for (let b = 0; b < 2 * BATCHES; b++) batch[b] = mean(history, months - 2 * WINDOW + b * SPIN_UP_BATCH, j);
 		let early = 0;
 		let late = 0;
 		for (let b = 0; b < BATCHES; b++) {
@@ -135,8 +134,8 @@ function residualVariance(y: Float64Array): number {
 
 function mean(history: Float64Array, from: number, j: number): number {
 	let sum = 0;
-	for (let m = from; m < from + BATCH; m++) sum += history[m * INDICATORS + j];
-	return sum / BATCH;
+	for (let m = from; m < from + SPIN_UP_BATCH; m++) sum += history[m * INDICATORS + j];
+	return sum / SPIN_UP_BATCH;
 }
 
 function readIndicators(world: World, out: Float64Array): void {
